@@ -1,0 +1,213 @@
+package com.erasureworker.dixa;
+
+import com.erasureworker.dixa.DixaOutcome.Kind;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.faulttolerance.api.Guard;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.GenericType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/**
+ * The one way into Dixa. Owns the rate budget ({@link DixaRateGovernor}), quick retries of transient failures for
+ * calls that are safe to repeat (SmallRye Fault Tolerance, exponential backoff with jitter), the mapping of every
+ * answer to a {@link DixaOutcome}, and call metrics. Timeouts are the REST client's (application.properties).
+ */
+@ApplicationScoped
+public class DixaClient {
+
+    private static final GenericType<Envelope<Conversation>> CONVERSATION = new GenericType<>() { };
+    private static final GenericType<Envelope<AnonymizationRequestStatus>> ANONYMIZATION = new GenericType<>() { };
+    private static final GenericType<Page<EndUser>> END_USERS = new GenericType<>() { };
+    private static final GenericType<Page<Conversation>> CONVERSATIONS = new GenericType<>() { };
+    private static final GenericType<Envelope<InternalNote>> NOTE = new GenericType<>() { };
+    private static final GenericType<Envelope<List<CustomAttribute>>> ATTRIBUTES = new GenericType<>() { };
+    private static final GenericType<Envelope<List<ActivityLogEntry>>> ACTIVITY = new GenericType<>() { };
+    private static final GenericType<Page<SearchHit>> SEARCH = new GenericType<>() { };
+    private static final GenericType<Envelope<ConversationImport.Result>> IMPORTED = new GenericType<>() { };
+    private static final String BETA = DixaConfig.ApiVersion.beta.name();
+
+    @Inject
+    @RestClient
+    DixaApi api;
+
+    @Inject
+    DixaConfig config;
+
+    @Inject
+    DixaRateGovernor governor;
+
+    @Inject
+    MeterRegistry registry;
+
+    private Guard retry;
+
+    @PostConstruct
+    void init() {
+        long delayMillis = config.retry().initialDelay().toMillis();
+        retry = Guard.create()
+                .withDescription("dixa-transient-retry")
+                .withRetry()
+                .maxRetries(config.retry().maxRetries())
+                .delay(delayMillis, ChronoUnit.MILLIS)
+                .jitter(Math.max(1, delayMillis), ChronoUnit.MILLIS)
+                .withExponentialBackoff().factor(2).done()
+                .retryOn(TransientFailure.class)
+                .done()
+                .build();
+    }
+
+    public DixaOutcome<Conversation> getConversation(long conversationId) {
+        return unwrap(call(DixaEndpoint.GET_CONVERSATION, () -> api.getConversation(version(), conversationId), CONVERSATION));
+    }
+
+    /** Closes a conversation, credited to {@code userId} (an agent or admin) when given. */
+    public DixaOutcome<Void> closeConversation(long conversationId, UUID userId) {
+        return call(DixaEndpoint.CLOSE_CONVERSATION,
+                () -> api.closeConversation(version(), conversationId, new DixaApi.CloseConversationInput(userId)), null);
+    }
+
+    public DixaOutcome<AnonymizationRequestStatus> anonymizeConversation(long conversationId, boolean force) {
+        return unwrap(call(DixaEndpoint.ANONYMIZE_CONVERSATION,
+                () -> api.anonymizeConversation(version(), conversationId, force), ANONYMIZATION));
+    }
+
+    public DixaOutcome<AnonymizationRequestStatus> anonymizeMessage(long conversationId, UUID messageId) {
+        return unwrap(call(DixaEndpoint.ANONYMIZE_MESSAGE,
+                () -> api.anonymizeMessage(version(), conversationId, messageId), ANONYMIZATION));
+    }
+
+    public DixaOutcome<AnonymizationRequestStatus> anonymizeEndUser(UUID userId, boolean force) {
+        return unwrap(call(DixaEndpoint.ANONYMIZE_END_USER, () -> api.anonymizeEndUser(version(), userId, force),
+                ANONYMIZATION));
+    }
+
+    public DixaOutcome<AnonymizationRequestStatus> getAnonymizationRequest(UUID requestId) {
+        return unwrap(call(DixaEndpoint.GET_ANONYMIZATION_REQUEST,
+                () -> api.getAnonymizationRequest(version(), requestId), ANONYMIZATION));
+    }
+
+    /** Every end user whose e-mail matches, all pages. The address is sent to Dixa only, never logged or kept. */
+    public DixaOutcome<List<EndUser>> findEndUsersByEmail(String email) {
+        return noMatchIsEmpty(DixaPagination.collect(pageKey -> call(DixaEndpoint.FIND_END_USERS_BY_EMAIL,
+                () -> api.findEndUsersByEmail(version(), email, pageKey), END_USERS)));
+    }
+
+    /** Every end user whose phone number matches, all pages. */
+    public DixaOutcome<List<EndUser>> findEndUsersByPhone(String phone) {
+        return noMatchIsEmpty(DixaPagination.collect(pageKey -> call(DixaEndpoint.FIND_END_USERS_BY_PHONE,
+                () -> api.findEndUsersByPhone(version(), phone, pageKey), END_USERS)));
+    }
+
+    /** All the end user's conversations, following {@code meta.next} to the end. */
+    public DixaOutcome<List<Conversation>> listEndUserConversations(UUID userId) {
+        return DixaPagination.collect(pageKey -> call(DixaEndpoint.LIST_END_USER_CONVERSATIONS,
+                () -> api.listEndUserConversations(version(), userId, pageKey), CONVERSATIONS));
+    }
+
+    /** Posts an internal note authored by {@code agentId}. Not retried inside the call: a repeat would be visible. */
+    public DixaOutcome<InternalNote> addInternalNote(long conversationId, String message, UUID agentId) {
+        return unwrap(call(DixaEndpoint.ADD_INTERNAL_NOTE, () -> api.addInternalNote(version(), conversationId,
+                new DixaApi.CreateInternalNoteInput(message, agentId)), NOTE));
+    }
+
+    public DixaOutcome<List<CustomAttribute>> patchCustomAttributes(long conversationId, Map<UUID, Object> values) {
+        return unwrap(call(DixaEndpoint.PATCH_CUSTOM_ATTRIBUTES,
+                () -> api.patchCustomAttributes(version(), conversationId, values), ATTRIBUTES));
+    }
+
+    public DixaOutcome<List<ActivityLogEntry>> getActivityLog(long conversationId) {
+        return unwrap(call(DixaEndpoint.GET_ACTIVITY_LOG, () -> api.getActivityLog(version(), conversationId), ACTIVITY));
+    }
+
+    /** One page of the filtered search; {@code pageKey} null for the first. See {@link DixaPagination#forEachPage}. */
+    public DixaOutcome<Page<SearchHit>> searchConversations(SearchParameters parameters, Integer pageLimit, String pageKey) {
+        return call(DixaEndpoint.SEARCH_CONVERSATIONS,
+                () -> api.searchConversations(version(), pageLimit, pageKey, parameters), SEARCH);
+    }
+
+    /** Imports a conversation (beta endpoint, whatever {@code DIXA_API_VERSION} says). */
+    public DixaOutcome<Long> importConversation(ConversationImport conversation) {
+        return unwrap(call(DixaEndpoint.IMPORT_CONVERSATION, () -> api.importConversation(BETA, conversation), IMPORTED))
+                .map(ConversationImport.Result::id);
+    }
+
+    private String version() {
+        return config.apiVersion().name();
+    }
+
+    private <T> DixaOutcome<T> call(DixaEndpoint endpoint, Supplier<Response> request, GenericType<T> bodyType) {
+        List<DixaCall> calls = new ArrayList<>();
+        Supplier<DixaOutcome<T>> attempt = () -> {
+            DixaOutcome<T> outcome = attemptOnce(endpoint, request, bodyType, calls);
+            if (outcome.kind() == Kind.TRANSIENT) {
+                throw new TransientFailure(outcome);
+            }
+            return outcome;
+        };
+        DixaOutcome<T> outcome;
+        try {
+            outcome = endpoint.safeToRepeat() ? guarded(attempt) : attempt.get();
+        } catch (TransientFailure exhausted) {
+            @SuppressWarnings("unchecked")
+            DixaOutcome<T> last = (DixaOutcome<T>) exhausted.outcome;
+            outcome = last;
+        }
+        return outcome.withCalls(calls);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> DixaOutcome<T> guarded(Supplier<DixaOutcome<T>> attempt) {
+        return retry.get((Supplier<DixaOutcome>) (Supplier<?>) attempt, DixaOutcome.class);
+    }
+
+    private <T> DixaOutcome<T> attemptOnce(DixaEndpoint endpoint, Supplier<Response> request, GenericType<T> bodyType,
+            List<DixaCall> calls) {
+        try {
+            if (!governor.acquire(config.rateLimit().maxWait())) {
+                return DixaOutcome.failure(Kind.RATE_LIMITED, "local rate budget exhausted", null, calls);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DixaOutcome.failure(Kind.TRANSIENT, "interrupted while waiting for the rate budget", null, calls);
+        }
+        DixaOutcome<T> outcome = DixaExchange.perform(endpoint, request, bodyType, calls);
+        if (outcome.kind() == Kind.RATE_LIMITED) {
+            governor.onTooManyRequests(outcome.retryAfter());
+        }
+        DixaCall last = calls.get(calls.size() - 1);
+        Timer.builder("dixa.calls").description("Calls to the Dixa API by endpoint and outcome")
+                .tag("endpoint", endpoint.name()).tag("outcome", outcome.kind().name())
+                .register(registry).record(last.duration());
+        return outcome;
+    }
+
+    private static <T> DixaOutcome<T> unwrap(DixaOutcome<Envelope<T>> outcome) {
+        return outcome.map(Envelope::data);
+    }
+
+    /** Dixa documents a 404 on the end-user search; read as "no match" so a lookup never fails for lack of data. */
+    private static <T> DixaOutcome<List<T>> noMatchIsEmpty(DixaOutcome<List<T>> outcome) {
+        return outcome.kind() == Kind.NOT_FOUND ? DixaOutcome.ok(List.of(), outcome.calls()) : outcome;
+    }
+
+    /** Carries a transient outcome through the retry guard; never leaves this class. */
+    private static final class TransientFailure extends RuntimeException {
+        private final transient DixaOutcome<?> outcome;
+
+        TransientFailure(DixaOutcome<?> outcome) {
+            super(outcome.message(), null, false, false);
+            this.outcome = outcome;
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package com.erasureworker.dixa;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Settings of the Dixa gateway; environment variables DIXA_* map onto these keys (see README). */
+@ConfigMapping(prefix = "dixa")
+public interface DixaConfig {
+
+    /** Base URL without version suffix, e.g. https://dev.dixa.io. */
+    @WithDefault("https://dev.dixa.io")
+    String apiUrl();
+
+    /** The API token, sent raw in the Authorization header. Never logged or returned. */
+    String apiToken();
+
+    /** The agent or admin credited with closes and internal notes. */
+    Optional<UUID> agentId();
+
+    /** {@code v1} or {@code beta}; the conversation import is always sent to beta. */
+    @WithDefault("v1")
+    ApiVersion apiVersion();
+
+    /** Connect timeout of every Dixa call, in milliseconds. */
+    @WithDefault("5000")
+    int connectTimeoutMs();
+
+    /** Read timeout of every Dixa call, in milliseconds; a timeout counts as transient. */
+    @WithDefault("15000")
+    int readTimeoutMs();
+
+    Retry retry();
+
+    RateLimit rateLimit();
+
+    /** Quick retries of transient failures (5xx, timeouts, resets) inside one gateway call. */
+    interface Retry {
+        /** Further attempts after the first one; 0 disables in-call retries. */
+        @WithDefault("2")
+        int maxRetries();
+
+        /** First backoff delay; doubles per retry, with jitter of the same size. */
+        @WithDefault("200ms")
+        Duration initialDelay();
+    }
+
+    /** The token's budget at Dixa: all calls of this process pass through {@link DixaRateGovernor}. */
+    interface RateLimit {
+        @WithDefault("10")
+        int perSecond();
+
+        @WithDefault("4")
+        int burst();
+
+        @WithDefault("864000")
+        long dailyQuota();
+
+        /** How long one call may wait for a permit before it gives up as rate limited (without calling Dixa). */
+        @WithDefault("30s")
+        Duration maxWait();
+
+        /** How long every caller pauses after a 429 that carried no Retry-After. */
+        @WithDefault("1s")
+        Duration pauseAfter429();
+    }
+
+    enum ApiVersion {
+        v1, beta
+    }
+}

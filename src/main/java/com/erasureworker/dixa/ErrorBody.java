@@ -1,0 +1,5 @@
+package com.erasureworker.dixa;
+
+/** Dixa's error body for every status: {@code {"message": "..."}}. */
+record ErrorBody(String message) {
+}
