@@ -3,6 +3,7 @@ package com.erasureworker.dixa;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -37,7 +38,8 @@ public final class DixaDates {
             String withoutZoneId = value.substring(0, zoneId);
             if (!hasOffset(withoutZoneId)) {
                 // "2021-12-01T12:46:36.581[Europe/Copenhagen]": the zone id is the only zone information.
-                return java.time.ZonedDateTime.parse(value, DateTimeFormatter.ISO_ZONED_DATE_TIME).toInstant();
+                ZoneId zone = ZoneId.of(value.substring(zoneId + 1, value.length() - 1));
+                return LocalDateTime.parse(withoutZoneId, DateTimeFormatter.ISO_LOCAL_DATE_TIME).atZone(zone).toInstant();
             }
             value = withoutZoneId;
         }
