@@ -64,7 +64,7 @@ public interface DixaConfig {
 
         /** How long every caller pauses after a 429 that carried no Retry-After. */
         @WithDefault("1s")
-        Duration pauseAfter429();
+        Duration pauseAfterTooManyRequests();
     }
 
     enum ApiVersion {

@@ -57,7 +57,7 @@ public class DixaRateGovernor {
 
     /** Dixa answered 429: everyone holds off for Retry-After, or the configured pause when Dixa sent none. */
     public void onTooManyRequests(Duration retryAfter) {
-        Duration pause = retryAfter != null ? retryAfter : config.rateLimit().pauseAfter429();
+        Duration pause = retryAfter != null ? retryAfter : config.rateLimit().pauseAfterTooManyRequests();
         Instant until = Instant.now().plus(pause);
         pausedUntil.accumulateAndGet(until, (current, proposed) -> proposed.isAfter(current) ? proposed : current);
         LOG.debugf("Dixa answered 429; pausing calls for %d ms", pause.toMillis());
