@@ -15,15 +15,23 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestContext;
+import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
 
 /**
  * What stands between a client and a simulator resource, in Dixa's order: the raw-token check (401), the per-token
  * rate limit (429), then injected faults. It also hands the request body to the {@link CallRecorder}.
+ * A plain JAX-RS provider rather than {@code @ServerRequestFilter} methods: the filters Quarkus generates from those
+ * methods were still present in a prod build despite {@code @UnlessBuildProfile} on the class.
  */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
 @UnlessBuildProfile("prod")
-public class SimulatorGate {
+public class SimulatorGate implements ContainerRequestFilter, ContainerResponseFilter {
     private static final String EFFECT_THEN_ERROR = "simulator.effect-then-error";
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
@@ -36,8 +44,17 @@ public class SimulatorGate {
     @Inject
     SimulatorFaults faults;
 
-    @ServerRequestFilter(priority = Priorities.AUTHENTICATION)
-    public Response admit(ContainerRequestContext request, RoutingContext rc) throws IOException {
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        Response refusal = admit(request);
+        if (refusal != null) {
+            request.abortWith(refusal);
+        }
+    }
+
+    private Response admit(ContainerRequestContext request) throws IOException {
+        RoutingContext rc = ((ServerHttpRequest) ((ResteasyReactiveContainerRequestContext) request)
+                .getServerRequestContext()).unwrap(RoutingContext.class);
         if (!rc.request().path().startsWith(CallRecorder.PREFIX + "/")) {
             return null;
         }
@@ -80,8 +97,8 @@ public class SimulatorGate {
     }
 
     /** The effect already happened in the resource; only the answer turns into a 500. */
-    @ServerResponseFilter
-    public void replaceAnswer(ContainerRequestContext request, ContainerResponseContext response) {
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(EFFECT_THEN_ERROR) != null) {
             response.setStatus(500);
             response.setEntity(new DixaError.ErrorBody(SERVER_ERROR_MESSAGE), new Annotation[0],
