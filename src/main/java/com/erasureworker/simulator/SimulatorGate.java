@@ -83,7 +83,7 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
                 return tooManyRequests();
             case CONNECTION_RESET:
                 rc.put(CallRecorder.RESET, Boolean.TRUE);
-                rc.request().connection().close();
+                dropConnection(rc);
                 return serverError(); // never reaches the client; it only stops the resource from running
             case SLOW:
                 pause(faults.slowDelay());
@@ -121,6 +121,18 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
             answer.header("Retry-After", Math.max(1, (retryAfter.toMillis() + 999) / 1000));
         }
         return answer.build();
+    }
+
+    /**
+     * Closes the TCP connection and waits until it is closed. Vert.x's {@code HttpConnection.close()} lets an answer
+     * already under way win the race, so the Netty channel is closed directly (Vert.x internal API, test-only code).
+     */
+    private static void dropConnection(RoutingContext rc) {
+        if (rc.request().connection() instanceof io.vertx.core.net.impl.ConnectionBase connection) {
+            connection.channel().close().awaitUninterruptibly(1000);
+        } else {
+            rc.request().connection().close();
+        }
     }
 
     private static void pause(Duration delay) {

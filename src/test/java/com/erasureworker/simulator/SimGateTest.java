@@ -88,7 +88,7 @@ class SimGateTest {
         assertThat(simulator.conversation(conversation).orElseThrow().state()).isEqualTo(ConversationState.Closed);
     }
 
-    @Test
+    @org.junit.jupiter.api.RepeatedTest(5)
     void aConnectionResetGivesTheClientAnIoErrorAndNoEffect() {
         simulator.disableRateLimit();
         simulator.faults().failNext(FaultKind.CONNECTION_RESET, 1);
