@@ -1,0 +1,70 @@
+package com.erasureworker.simulator;
+
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Accepts anonymization requests with Dixa's open-conversation safeguard: 409 unless every affected conversation is
+ * closed, or {@code force=true} closes them first. Repeating a request on an already anonymized entity is accepted
+ * and queued again (the spec is silent, REFERENCE.md §9.1); processing it again changes nothing more.
+ */
+@ApplicationScoped
+@UnlessBuildProfile("prod")
+public class AnonymizationIntake {
+    @Inject
+    SimulatorStore store;
+
+    @Inject
+    AnonymizationQueue queue;
+
+    /** The user behind the API token; Dixa reports it as {@code requestedBy} and as the closer on force-close. */
+    @ConfigProperty(name = "dixa.agent-id")
+    UUID tokenUserId;
+
+    AnonymizationRequest conversation(long csid, boolean force) {
+        synchronized (store) {
+            StoredConversation conversation = store.conversation(csid);
+            closeOrRefuse(List.of(conversation), force, "Conversation " + csid + " is not closed");
+            return queue.enqueue("Conversation", Long.toString(csid), tokenUserId);
+        }
+    }
+
+    /** Message anonymization has no force option in Dixa: an open conversation is always a 409. */
+    AnonymizationRequest message(long csid, UUID messageId) {
+        synchronized (store) {
+            StoredConversation conversation = store.conversation(csid);
+            if (conversation.message(messageId) == null) {
+                throw DixaError.notFound();
+            }
+            closeOrRefuse(List.of(conversation), false, "Conversation " + csid + " is not closed");
+            return queue.enqueue("Message", csid + "_" + messageId, tokenUserId);
+        }
+    }
+
+    AnonymizationRequest user(UUID userId, boolean force) {
+        synchronized (store) {
+            if (store.endUser(userId) == null) {
+                throw DixaError.notFound();
+            }
+            closeOrRefuse(store.conversationsOf(userId), force, "User " + userId + " has conversations that are not closed");
+            return queue.enqueue("User", userId.toString(), tokenUserId);
+        }
+    }
+
+    private void closeOrRefuse(List<StoredConversation> conversations, boolean force, String conflict) {
+        List<StoredConversation> open = conversations.stream().filter(c -> !c.isClosed()).toList();
+        if (open.isEmpty()) {
+            return;
+        }
+        if (!force) {
+            throw DixaError.conflict(conflict);
+        }
+        Instant now = Instant.now();
+        open.forEach(c -> store.close(c, tokenUserId, now));
+    }
+}

@@ -1,0 +1,124 @@
+package com.erasureworker.simulator;
+
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Dixa's single first-in, first-out anonymization queue: requests become due at {@code initiatedAt + delay} and one
+ * background thread processes them in order, no faster than {@code throughput} per second, unless paused.
+ */
+@ApplicationScoped
+@UnlessBuildProfile("prod")
+public class AnonymizationQueue {
+    private static final Logger LOG = Logger.getLogger(AnonymizationQueue.class);
+    private static final long TICK_MILLIS = 10;
+
+    @Inject
+    Anonymizer anonymizer;
+
+    @ConfigProperty(name = "simulator.anonymization.delay", defaultValue = "2s")
+    Duration defaultDelay;
+
+    @ConfigProperty(name = "simulator.anonymization.throughput", defaultValue = "50")
+    double defaultThroughput;
+
+    private final Deque<AnonymizationRequest> pending = new ArrayDeque<>();
+    private final Map<UUID, AnonymizationRequest> all = new LinkedHashMap<>();
+    private Duration delay;
+    private double throughput;
+    private boolean paused;
+    private long nextAllowedNanos;
+    private ScheduledExecutorService processor;
+
+    void start(@Observes StartupEvent event) {
+        restoreDefaults();
+        processor = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "dixa-simulator-anonymization"));
+        processor.scheduleWithFixedDelay(this::processDue, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (processor != null) {
+            processor.shutdownNow();
+        }
+    }
+
+    synchronized void restoreDefaults() {
+        pending.clear();
+        all.clear();
+        delay = defaultDelay;
+        throughput = defaultThroughput;
+        paused = false;
+        nextAllowedNanos = 0;
+    }
+
+    synchronized AnonymizationRequest enqueue(String type, String targetEntityId, UUID requestedBy) {
+        AnonymizationRequest request = new AnonymizationRequest(UUID.randomUUID(), type, targetEntityId, requestedBy,
+                Instant.now());
+        pending.addLast(request);
+        all.put(request.id, request);
+        return request;
+    }
+
+    synchronized AnonymizationRequest find(UUID id) {
+        return all.get(id);
+    }
+
+    synchronized List<SimAnonymizationRequest> snapshots() {
+        return all.values().stream().map(AnonymizationRequest::snapshot).toList();
+    }
+
+    synchronized void setDelay(Duration delay) {
+        this.delay = delay;
+    }
+
+    synchronized void setThroughput(double perSecond) {
+        if (perSecond <= 0) {
+            throw new IllegalArgumentException("throughput must be positive; pause the queue instead");
+        }
+        this.throughput = perSecond;
+    }
+
+    synchronized void pause(boolean paused) {
+        this.paused = paused;
+    }
+
+    /** Processes every due request the throughput allows; the head blocks the rest, as in a real FIFO queue. */
+    synchronized void processDue() {
+        try {
+            while (!paused && !pending.isEmpty()) {
+                AnonymizationRequest head = pending.peekFirst();
+                Instant now = Instant.now();
+                long nowNanos = System.nanoTime();
+                if (head.initiatedAt.plus(delay).isAfter(now) || nowNanos < nextAllowedNanos) {
+                    return;
+                }
+                // Spacing requests evenly (no saved-up burst) keeps processedAt strictly ordered and the rate honest.
+                nextAllowedNanos = Math.max(nextAllowedNanos, nowNanos) + (long) (1_000_000_000L / throughput);
+                anonymizer.apply(head, now);
+                head.processedAt = now;
+                pending.removeFirst();
+            }
+        } catch (RuntimeException e) {
+            // A broken request must not kill the processor thread; drop it so the queue keeps moving.
+            LOG.error("simulated anonymization failed", e);
+            pending.pollFirst();
+        }
+    }
+}

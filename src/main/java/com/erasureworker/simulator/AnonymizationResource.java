@@ -1,0 +1,29 @@
+package com.erasureworker.simulator;
+
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Dixa's anonymization status endpoint: {@code processedAt} appears once the queue has processed the request. */
+@Path("/simulator/{apiVersion}/anonymization")
+@Produces(MediaType.APPLICATION_JSON)
+@UnlessBuildProfile("prod")
+public class AnonymizationResource {
+    @Inject
+    AnonymizationQueue queue;
+
+    @GET
+    @Path("request/{requestId}")
+    public Object status(@PathParam("apiVersion") String apiVersion, @PathParam("requestId") String requestId) {
+        RequestValues.version(apiVersion);
+        AnonymizationRequest request = queue.find(RequestValues.uuid(requestId, "path parameter requestId"));
+        if (request == null) {
+            throw DixaError.notFound();
+        }
+        return DixaJson.data(DixaJson.anonymization(request));
+    }
+}

@@ -1,0 +1,82 @@
+package com.erasureworker.simulator;
+
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What processing an anonymization request does to the data: the downward cascade user → conversations → messages.
+ * Notes and custom attributes are kept: Dixa's GDPR page only names messages and user PII, and the worker relies on
+ * its erasure-ticket note and attribute as proof (REFERENCE.md §9.5 leaves this open).
+ */
+@ApplicationScoped
+@UnlessBuildProfile("prod")
+public class Anonymizer {
+    static final String REDACTED_TEXT = "[anonymized]";
+
+    @Inject
+    SimulatorStore store;
+
+    void apply(AnonymizationRequest request, Instant now) {
+        synchronized (store) {
+            switch (request.type) {
+                case "Conversation" -> {
+                    StoredConversation conversation = store.findConversation(Long.parseLong(request.targetEntityId));
+                    if (conversation != null) {
+                        anonymizeConversation(conversation, request.requestedBy, now);
+                    }
+                }
+                case "Message" -> {
+                    String[] parts = request.targetEntityId.split("_", 2);
+                    StoredConversation conversation = store.findConversation(Long.parseLong(parts[0]));
+                    StoredMessage message = conversation == null ? null : conversation.message(UUID.fromString(parts[1]));
+                    if (message != null) {
+                        redact(conversation, message, request.requestedBy, now);
+                    }
+                }
+                case "User" -> anonymizeUser(UUID.fromString(request.targetEntityId), request.requestedBy, now);
+                default -> throw new IllegalStateException("unknown anonymization type " + request.type);
+            }
+        }
+    }
+
+    private void anonymizeUser(UUID userId, UUID requestedBy, Instant now) {
+        StoredEndUser user = store.endUser(userId);
+        if (user == null) {
+            return;
+        }
+        user.email = null;
+        user.phone = null;
+        user.firstName = null;
+        user.lastName = null;
+        user.externalId = null;
+        user.displayName = "Anonymized user";
+        user.anonymizedAt = now;
+        store.conversationsOf(userId).forEach(c -> anonymizeConversation(c, requestedBy, now));
+    }
+
+    private void anonymizeConversation(StoredConversation conversation, UUID requestedBy, Instant now) {
+        conversation.messages.forEach(m -> redact(conversation, m, requestedBy, now));
+        conversation.fromEmail = null;
+        conversation.toEmail = null;
+        conversation.integrationEmail = null;
+        conversation.subject = null;
+        conversation.fromNumber = null;
+        conversation.browserIp = null;
+        conversation.assignedAgentId = null;
+        conversation.anonymizedAt = now;
+    }
+
+    private void redact(StoredConversation conversation, StoredMessage message, UUID requestedBy, Instant now) {
+        message.text = REDACTED_TEXT;
+        message.fromEmail = null;
+        message.toEmail = null;
+        message.attachmentUrl = null;
+        message.redacted = true;
+        store.record(conversation, "ConversationMessageRedacted", requestedBy, now,
+                Map.of("messageId", message.id.toString()));
+    }
+}

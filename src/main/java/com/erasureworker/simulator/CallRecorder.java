@@ -1,0 +1,43 @@
+package com.erasureworker.simulator;
+
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/**
+ * Records every request under {@code /simulator/} in the {@link CallLog} once its answer is over, including those
+ * rejected before any resource ran. It sits on the Vert.x router, in front of Quarkus REST, because only there the
+ * final status of every request (also unmatched paths and reset connections) is visible.
+ */
+@ApplicationScoped
+@UnlessBuildProfile("prod")
+public class CallRecorder {
+    static final String PREFIX = "/simulator";
+    /** RoutingContext keys the {@link SimulatorGate} fills in. */
+    static final String BODY = "simulator.body";
+    static final String RESET = "simulator.reset";
+
+    @Inject
+    CallLog log;
+
+    void register(@Observes Router router) {
+        router.route(PREFIX + "/*").order(-1000).handler(this::record);
+    }
+
+    private void record(RoutingContext rc) {
+        Instant at = Instant.now();
+        String method = rc.request().method().name();
+        String path = rc.request().path().substring(PREFIX.length());
+        String query = rc.request().query();
+        String authorization = rc.request().getHeader("Authorization");
+        rc.addEndHandler(done -> {
+            int status = rc.get(RESET) != null ? 0 : rc.response().getStatusCode();
+            log.add(new SimCall(at, method, path, query, status, authorization, rc.get(BODY)));
+        });
+        rc.next();
+    }
+}

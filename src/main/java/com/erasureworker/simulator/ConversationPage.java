@@ -1,0 +1,39 @@
+package com.erasureworker.simulator;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/** One page of conversations in csid order, with Dixa's {@code {"data": [...], "meta": {...}}} envelope. */
+final class ConversationPage {
+    private ConversationPage() {
+    }
+
+    static Map<String, Object> of(SimulatorStore store, PageRequest page, Predicate<StoredConversation> match,
+            Function<StoredConversation, Object> view, String apiVersion, String path, String filterQuery) {
+        synchronized (store) {
+            List<StoredConversation> found = new ArrayList<>(store.scan(page.after(), page.before(), page.limit(), match));
+            boolean more = found.size() > page.limit();
+            if (more) {
+                found.remove(found.size() - 1);
+            }
+            boolean hasNext;
+            boolean hasPrevious;
+            if (page.before() != null) {
+                Collections.reverse(found);
+                hasPrevious = more;
+                hasNext = true;
+            } else {
+                hasNext = more;
+                hasPrevious = page.after() != null;
+            }
+            String next = hasNext && !found.isEmpty() ? "after=" + found.get(found.size() - 1).id : null;
+            String previous = hasPrevious && !found.isEmpty() ? "before=" + found.get(0).id : null;
+            return Map.of("data", found.stream().map(view).toList(),
+                    "meta", page.meta(apiVersion, path, filterQuery, next, previous));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package com.erasureworker.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Dixa's conversation endpoints: get, close, anonymize, activity log, custom attributes and the beta import.
+ * Quarkus REST honours {@code @UnlessBuildProfile} on resources at build time (quarkus.rest.build-time-condition-aware,
+ * on by default), so none of the simulator's routes exist in a production build.
+ */
+@Path("/simulator/{apiVersion}/conversations")
+@Produces(MediaType.APPLICATION_JSON)
+@UnlessBuildProfile("prod")
+public class ConversationResource {
+    @Inject
+    SimulatorStore store;
+
+    @Inject
+    AnonymizationIntake intake;
+
+    @Inject
+    CustomAttributePatch attributePatch;
+
+    @Inject
+    ConversationImport conversationImport;
+
+    @GET
+    @Path("{conversationId}")
+    public Object get(@PathParam("apiVersion") String apiVersion, @PathParam("conversationId") String conversationId) {
+        long csid = RequestValues.csid(apiVersion, conversationId);
+        synchronized (store) {
+            return DixaJson.data(DixaJson.conversation(store.conversation(csid)));
+        }
+    }
+
+    /** Closing a conversation that is already closed answers 204 and changes nothing (the spec lists no 409). */
+    @PUT
+    @Path("{conversationId}/close")
+    public Response close(@PathParam("apiVersion") String apiVersion, @PathParam("conversationId") String conversationId,
+            String body) {
+        long csid = RequestValues.csid(apiVersion, conversationId);
+        JsonNode input = RequestValues.json(body);
+        String userId = RequestValues.text(input, "userId");
+        synchronized (store) {
+            StoredConversation conversation = store.conversation(csid);
+            UUID closer = null;
+            if (userId != null) {
+                closer = RequestValues.uuid(userId, "body");
+                Agent agent = store.agent(closer);
+                if (agent == null) {
+                    throw DixaError.badRequest(store.endUser(closer) != null ? "User is not agent/admin" : "User not found");
+                }
+            }
+            if (!conversation.isClosed()) {
+                store.close(conversation, closer, Instant.now());
+            }
+        }
+        return Response.noContent().build();
+    }
+
+    @PATCH
+    @Path("{conversationId}/anonymize")
+    public Response anonymize(@PathParam("apiVersion") String apiVersion,
+            @PathParam("conversationId") String conversationId, @QueryParam("force") String force) {
+        long csid = RequestValues.csid(apiVersion, conversationId);
+        boolean forced = RequestValues.force(force);
+        return accepted(intake.conversation(csid, forced));
+    }
+
+    @GET
+    @Path("{conversationId}/activitylog")
+    public Object activityLog(@PathParam("apiVersion") String apiVersion,
+            @PathParam("conversationId") String conversationId) {
+        long csid = RequestValues.csid(apiVersion, conversationId);
+        synchronized (store) {
+            return DixaJson.data(store.conversation(csid).activity.stream()
+                    .map(entry -> DixaJson.activity(entry, store)).toList());
+        }
+    }
+
+    @PATCH
+    @Path("{conversationId}/custom-attributes")
+    public Object patchCustomAttributes(@PathParam("apiVersion") String apiVersion,
+            @PathParam("conversationId") String conversationId, String body) {
+        long csid = RequestValues.csid(apiVersion, conversationId);
+        return DixaJson.data(attributePatch.apply(csid, RequestValues.json(body)));
+    }
+
+    /** Beta only: under v1 the route does not exist, so it answers 404 like any unknown path. */
+    @POST
+    @Path("import")
+    public Response importConversation(@PathParam("apiVersion") String apiVersion, String body) {
+        RequestValues.version(apiVersion);
+        if (!"beta".equals(apiVersion)) {
+            throw DixaError.notFound();
+        }
+        long csid = conversationImport.apply(RequestValues.json(body));
+        return Response.status(201).entity(DixaJson.data(java.util.Map.of("id", csid))).build();
+    }
+
+    static Response accepted(AnonymizationRequest request) {
+        return Response.status(202).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(DixaJson.data(DixaJson.anonymization(request))).build();
+    }
+}

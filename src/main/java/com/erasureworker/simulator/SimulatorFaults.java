@@ -1,0 +1,108 @@
+package com.erasureworker.simulator;
+
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Random;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Runtime switches for injected faults. Shares are drawn from a seeded {@link Random}, so a run with the same seed
+ * and call order fails the same calls; {@link #failNext} queues exact faults that win over the shares.
+ */
+@ApplicationScoped
+@UnlessBuildProfile("prod")
+public class SimulatorFaults {
+    private static final Duration DEFAULT_SLOW_DELAY = Duration.ofSeconds(1);
+
+    @ConfigProperty(name = "simulator.faults.seed", defaultValue = "20211201")
+    long defaultSeed;
+
+    private final Deque<FaultKind> next = new ArrayDeque<>();
+    private Random random;
+    private double errorRate;
+    private double effectThenErrorRate;
+    private double resetRate;
+    private double slowShare;
+    private Duration slowDelay = DEFAULT_SLOW_DELAY;
+
+    /** Share (0..1) of calls answering 500 before any effect. */
+    public synchronized SimulatorFaults errorRate(double share) {
+        this.errorRate = share;
+        return this;
+    }
+
+    /** Share of calls that perform their effect and then answer 500. */
+    public synchronized SimulatorFaults effectThenErrorRate(double share) {
+        this.effectThenErrorRate = share;
+        return this;
+    }
+
+    /** Share of calls whose TCP connection is closed without an answer. */
+    public synchronized SimulatorFaults resetRate(double share) {
+        this.resetRate = share;
+        return this;
+    }
+
+    /** Share of calls answered only after {@code delay}; the delay also applies to {@code failNext(SLOW, n)}. */
+    public synchronized SimulatorFaults slow(double share, Duration delay) {
+        this.slowShare = share;
+        this.slowDelay = delay;
+        return this;
+    }
+
+    /** The next {@code count} calls (after authentication and the rate limit) fail as {@code kind}. */
+    public synchronized SimulatorFaults failNext(FaultKind kind, int count) {
+        for (int i = 0; i < count; i++) {
+            next.addLast(kind);
+        }
+        return this;
+    }
+
+    /** Reseeds the random draws, for a repeatable sequence of share-based faults. */
+    public synchronized SimulatorFaults seed(long seed) {
+        this.random = new Random(seed);
+        return this;
+    }
+
+    /** Switches every fault off and reseeds with the configured seed. */
+    public synchronized SimulatorFaults clear() {
+        next.clear();
+        errorRate = 0;
+        effectThenErrorRate = 0;
+        resetRate = 0;
+        slowShare = 0;
+        slowDelay = DEFAULT_SLOW_DELAY;
+        random = new Random(defaultSeed);
+        return this;
+    }
+
+    synchronized Duration slowDelay() {
+        return slowDelay;
+    }
+
+    /** The fault for this call, or null. One draw per configured share keeps the sequence reproducible. */
+    synchronized FaultKind draw() {
+        if (!next.isEmpty()) {
+            return next.pollFirst();
+        }
+        if (random == null) {
+            random = new Random(defaultSeed);
+        }
+        if (resetRate > 0 && random.nextDouble() < resetRate) {
+            return FaultKind.CONNECTION_RESET;
+        }
+        if (errorRate > 0 && random.nextDouble() < errorRate) {
+            return FaultKind.SERVER_ERROR;
+        }
+        if (effectThenErrorRate > 0 && random.nextDouble() < effectThenErrorRate) {
+            return FaultKind.EFFECT_THEN_SERVER_ERROR;
+        }
+        if (slowShare > 0 && random.nextDouble() < slowShare) {
+            return FaultKind.SLOW;
+        }
+        return null;
+    }
+}
