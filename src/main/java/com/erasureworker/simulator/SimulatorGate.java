@@ -35,7 +35,7 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
     private static final String EFFECT_THEN_ERROR = "simulator.effect-then-error";
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
-    @ConfigProperty(name = "dixa.api-token")
+    @ConfigProperty(name = "simulator.api-token")
     String apiToken;
 
     @Inject
