@@ -1,0 +1,53 @@
+package com.erasureworker.erasure;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** An erasure ticket: what the DPO (or a sweep) asked for, and where it stands. Never holds an e-mail or phone. */
+@Entity
+@Table(name = "erasure_request")
+public class ErasureRequest extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public String ticketRef;
+    @Enumerated(EnumType.STRING)
+    public Source source;
+    @Enumerated(EnumType.STRING)
+    public RequestState state;
+    /** ERASED, NO_DATA_FOUND, or why it failed/was cancelled, once terminal. */
+    public String outcome;
+    @Enumerated(EnumType.STRING)
+    public SubjectType subjectType;
+    /** HMAC-SHA256 of the normalised e-mail or phone, for EMAIL and PHONE subjects. */
+    public String subjectHash;
+    /** HMAC-SHA256 of the canonical request: equal for an identical resubmission of the same ticket. */
+    public String contentHash;
+    @Enumerated(EnumType.STRING)
+    public ClosePolicy closePolicy;
+    public String reason;
+    public String requestedBy;
+    public Instant receivedAt;
+    public Instant dueAt;
+    public Instant completedAt;
+    public String lastError;
+    @Version
+    public long version;
+
+    public static Optional<ErasureRequest> findByTicketRef(String ticketRef) {
+        return find("ticketRef", ticketRef).firstResultOptional();
+    }
+
+    public List<ErasureTarget> targets() {
+        return ErasureTarget.list("requestId = ?1 order by createdAt, id", id);
+    }
+}

@@ -1,0 +1,89 @@
+package com.erasureworker.erasure;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One Dixa entity to erase for a ticket, with its progress, Dixa's request, retry bookkeeping and lease. */
+@Entity
+@Table(name = "erasure_target")
+public class ErasureTarget extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+    public UUID requestId;
+    @Enumerated(EnumType.STRING)
+    public TargetType type;
+    /** The entity as Dixa names it: user uuid, csid, or {@code <csid>_<messageUuid>}. */
+    public String dixaId;
+    public Long conversationId;
+    public UUID messageId;
+    public UUID endUserId;
+    @Enumerated(EnumType.STRING)
+    public TargetState state;
+    /** 0 for DPO tickets, which always go first; 1 for retention sweeps. */
+    public int priority;
+    public UUID dixaRequestId;
+    public Instant initiatedAt;
+    public Instant processedAt;
+    public Instant processedSeenAt;
+    public Instant verifiedAt;
+    public String verification;
+    public Instant notePostedAt;
+    public Instant graceUntil;
+    public Instant forceClosedAt;
+    public String waitingReason;
+    /** Set before the first anonymize call is made; a ticket can be cancelled only while no target has it. */
+    public Instant anonymizeRequestedAt;
+    /** The state a FAILED target failed in: a retry resumes there. */
+    @Enumerated(EnumType.STRING)
+    public TargetState failedStep;
+    public int attempts;
+    public String lastError;
+    public Instant nextAttemptAt;
+    public String leaseOwner;
+    public Instant leaseUntil;
+    public Instant createdAt;
+    public Instant updatedAt;
+    @Version
+    public long version;
+
+    public static ErasureTarget create(UUID requestId, TargetType type, String dixaId, int priority, Instant now) {
+        ErasureTarget target = new ErasureTarget();
+        target.id = UUID.randomUUID();
+        target.requestId = requestId;
+        target.type = type;
+        target.dixaId = dixaId;
+        target.state = TargetState.PENDING;
+        target.priority = priority;
+        target.nextAttemptAt = now;
+        target.createdAt = now;
+        target.updatedAt = now;
+        return target;
+    }
+
+    public static ErasureTarget conversation(UUID requestId, long conversationId, int priority, Instant now) {
+        ErasureTarget target = create(requestId, TargetType.CONVERSATION, Long.toString(conversationId), priority, now);
+        target.conversationId = conversationId;
+        return target;
+    }
+
+    public static ErasureTarget message(UUID requestId, long conversationId, UUID messageId, int priority, Instant now) {
+        ErasureTarget target = create(requestId, TargetType.MESSAGE, conversationId + "_" + messageId, priority, now);
+        target.conversationId = conversationId;
+        target.messageId = messageId;
+        return target;
+    }
+
+    public static ErasureTarget endUser(UUID requestId, UUID endUserId, int priority, Instant now) {
+        ErasureTarget target = create(requestId, TargetType.USER, endUserId.toString(), priority, now);
+        target.endUserId = endUserId;
+        return target;
+    }
+}

@@ -1,0 +1,91 @@
+package com.erasureworker.pipeline;
+
+import com.erasureworker.audit.AuditTrail;
+import com.erasureworker.audit.AuditType;
+import com.erasureworker.erasure.ErasureRequest;
+import com.erasureworker.erasure.ErasureTarget;
+import com.erasureworker.erasure.RequestState;
+import com.erasureworker.erasure.TargetState;
+import com.erasureworker.erasure.TicketConflictException;
+import com.erasureworker.erasure.TicketNotFoundException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** The DPO's hands on a running ticket: retry a failed one where it failed, or cancel one before Dixa was asked. */
+@ApplicationScoped
+public class TicketControl {
+
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    TicketControl(AuditTrail audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** A FAILED ticket resumes: each failed target goes back to the step it failed in, with fresh attempts. */
+    @Transactional
+    public ErasureRequest retry(UUID requestId, String actor) {
+        ErasureRequest request = lock(requestId);
+        if (request.state != RequestState.FAILED) {
+            throw new TicketConflictException("state", "only a FAILED ticket can be retried; this one is " + request.state);
+        }
+        Instant now = Instant.now(clock);
+        List<ErasureTarget> failed = ErasureTarget.list("requestId = ?1 and state = ?2", requestId, TargetState.FAILED);
+        for (ErasureTarget target : failed) {
+            target.state = target.failedStep == null ? TargetState.PENDING : target.failedStep;
+            target.failedStep = null;
+            target.attempts = 0;
+            target.nextAttemptAt = now;
+            target.leaseOwner = null;
+            target.leaseUntil = null;
+            target.updatedAt = now;
+        }
+        request.state = RequestState.IN_PROGRESS;
+        request.outcome = null;
+        request.completedAt = null;
+        audit.record(AuditType.TICKET_RETRIED, actor, requestId, null, Map.of("targetsResumed", failed.size()));
+        return request;
+    }
+
+    /** Cancels a ticket as long as no anonymize call was made for any of its targets. */
+    @Transactional
+    public ErasureRequest cancel(UUID requestId, String actor) {
+        ErasureRequest request = lock(requestId);
+        if (request.state.terminal()) {
+            throw new TicketConflictException("state", "the ticket is already " + request.state);
+        }
+        List<ErasureTarget> targets = ErasureTarget.find("requestId", requestId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        if (targets.stream().anyMatch(target -> target.anonymizeRequestedAt != null)) {
+            throw new TicketConflictException("state",
+                    "Dixa has already been asked to anonymize part of this ticket; it can no longer be cancelled");
+        }
+        Instant now = Instant.now(clock);
+        for (ErasureTarget target : targets) {
+            target.state = TargetState.CANCELLED;
+            target.leaseOwner = null;
+            target.leaseUntil = null;
+            target.updatedAt = now;
+        }
+        request.state = RequestState.CANCELLED;
+        request.outcome = "CANCELLED";
+        request.completedAt = now;
+        audit.record(AuditType.TICKET_CANCELLED, actor, requestId, null, Map.of("targets", targets.size()));
+        return request;
+    }
+
+    private static ErasureRequest lock(UUID requestId) {
+        ErasureRequest request = ErasureRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null) {
+            throw new TicketNotFoundException(requestId);
+        }
+        return request;
+    }
+}
