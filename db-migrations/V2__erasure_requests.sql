@@ -36,6 +36,7 @@ CREATE TABLE erasure_target (
     priority            INT           NOT NULL DEFAULT 0,  -- 0 = DPO ticket (first), 1 = retention sweep
     dixa_request_id     UUID,                         -- the latest Dixa anonymization request
     initiated_at        TIMESTAMPTZ,                  -- Dixa's initiatedAt of that request
+    accepted_at         TIMESTAMPTZ,                  -- when the worker got Dixa's 202 (its own clock, for polling)
     processed_at        TIMESTAMPTZ,                  -- Dixa's processedAt
     processed_seen_at   TIMESTAMPTZ,                  -- when the worker first saw processedAt
     verified_at         TIMESTAMPTZ,

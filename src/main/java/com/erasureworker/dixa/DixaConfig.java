@@ -32,6 +32,9 @@ public interface DixaConfig {
     @WithDefault("15000")
     int readTimeoutMs();
 
+    /** A conversation custom attribute (Text) set to the ticket reference before anonymizing; unset = no marking. */
+    Optional<UUID> erasureAttributeId();
+
     Retry retry();
 
     RateLimit rateLimit();

@@ -1,40 +1,64 @@
 package com.erasureworker.dixa;
 
+import io.agroal.api.AgroalDataSource;
 import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps this process's calls within the Dixa token's budget (rate, burst and daily quota) with a Bucket4j token
- * bucket, so that 429s are rare rather than the flow control; a 429 that still happens pauses every caller.
+ * Keeps all replicas together within the Dixa token's budget (rate, burst and daily quota): one Bucket4j token bucket
+ * stored in PostgreSQL (table {@code bucket}, advisory-lock based), so that 429s are rare rather than the flow control.
+ * A 429 that still happens pauses this replica's callers for Retry-After (or a configured pause).
  */
 @ApplicationScoped
 public class DixaRateGovernor {
 
     private static final Logger LOG = Logger.getLogger(DixaRateGovernor.class);
+    private static final long TOKEN_BUCKET_ID = 1L;
 
     @Inject
     DixaConfig config;
 
-    private Bucket bucket;
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    MeterRegistry registry;
+
+    private BucketProxy bucket;
+    private Counter tooManyRequests;
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
 
     @PostConstruct
     void init() {
         DixaConfig.RateLimit limit = config.rateLimit();
-        bucket = Bucket.builder()
+        BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(limit.burst())
                         .refillGreedy(limit.perSecond(), Duration.ofSeconds(1)).build())
                 .addLimit(Bandwidth.builder().capacity(limit.dailyQuota())
                         .refillIntervally(limit.dailyQuota(), Duration.ofDays(1)).build())
                 .build();
+        // A changed limit replaces the stored configuration (the version follows the settings), keeping used tokens.
+        long version = Math.abs((long) Objects.hash(limit.perSecond(), limit.burst(), limit.dailyQuota()));
+        bucket = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource).build().builder()
+                .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.PROPORTIONALLY)
+                .build(TOKEN_BUCKET_ID, () -> configuration);
+        tooManyRequests = Counter.builder("dixa.too.many.requests")
+                .description("429 answers from Dixa (should stay near zero: the governor paces calls)").register(registry);
     }
 
     /**
@@ -44,19 +68,29 @@ public class DixaRateGovernor {
      */
     public boolean acquire(Duration maxWait) throws InterruptedException {
         long deadline = System.nanoTime() + maxWait.toNanos();
-        Duration pause = Duration.between(Instant.now(), pausedUntil.get());
-        if (pause.isNegative() == false && pause.isZero() == false) {
-            if (pause.compareTo(maxWait) > 0) {
+        while (true) {
+            Duration pause = Duration.between(Instant.now(), pausedUntil.get());
+            if (pause.toNanos() > 0) {
+                if (System.nanoTime() + pause.toNanos() > deadline) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.sleep(pause.toNanos());
+            }
+            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+            if (probe.isConsumed()) {
+                return true;
+            }
+            long wait = probe.getNanosToWaitForRefill();
+            if (System.nanoTime() + wait > deadline) {
                 return false;
             }
-            TimeUnit.NANOSECONDS.sleep(pause.toNanos());
+            TimeUnit.NANOSECONDS.sleep(wait);
         }
-        long remaining = Math.max(0, deadline - System.nanoTime());
-        return bucket.asBlocking().tryConsume(1, Duration.ofNanos(remaining));
     }
 
-    /** Dixa answered 429: everyone holds off for Retry-After, or the configured pause when Dixa sent none. */
+    /** Dixa answered 429: this replica holds off for Retry-After, or the configured pause when Dixa sent none. */
     public void onTooManyRequests(Duration retryAfter) {
+        tooManyRequests.increment();
         Duration pause = retryAfter != null ? retryAfter : config.rateLimit().pauseAfterTooManyRequests();
         Instant until = Instant.now().plus(pause);
         pausedUntil.accumulateAndGet(until, (current, proposed) -> proposed.isAfter(current) ? proposed : current);

@@ -31,6 +31,8 @@ public class ErasureTarget extends PanacheEntityBase {
     public int priority;
     public UUID dixaRequestId;
     public Instant initiatedAt;
+    /** When the worker received Dixa's 202 (worker clock): polling intervals grow from here. */
+    public Instant acceptedAt;
     public Instant processedAt;
     public Instant processedSeenAt;
     public Instant verifiedAt;

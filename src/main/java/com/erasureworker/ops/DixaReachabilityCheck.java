@@ -5,9 +5,8 @@ import com.erasureworker.dixa.DixaOutcome;
 import io.smallrye.health.api.HealthGroup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import com.erasureworker.pipeline.WorkerConfig;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 
@@ -24,15 +23,15 @@ public class DixaReachabilityCheck implements HealthCheck {
     @Inject
     DixaClient dixa;
 
-    @ConfigProperty(name = "worker.health.dixa-probe-interval", defaultValue = "60s")
-    Duration probeInterval;
+    @Inject
+    WorkerConfig config;
 
     private volatile HealthCheckResponse cached;
     private volatile Instant cachedAt = Instant.EPOCH;
 
     @Override
     public HealthCheckResponse call() {
-        if (cached == null || Instant.now().isAfter(cachedAt.plus(probeInterval))) {
+        if (cached == null || Instant.now().isAfter(cachedAt.plus(config.health().dixaProbeInterval()))) {
             cached = probe();
             cachedAt = Instant.now();
         }

@@ -1,0 +1,137 @@
+package com.erasureworker.pipeline;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * One run of the step job: {@code worker.concurrency} workers each claim a due target, run its step (Dixa calls
+ * outside any transaction), save the outcome, and claim the next, until nothing is due or the run's time is up.
+ */
+@ApplicationScoped
+public class PipelineRunner {
+
+    private static final Logger LOG = Logger.getLogger(PipelineRunner.class);
+
+    private final TargetClaims claims;
+    private final ErasureLifecycle lifecycle;
+    private final AnonymizeStep anonymize;
+    private final VerifyStep verify;
+    private final WorkerConfig config;
+    private final PipelineSwitch pipelineSwitch;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final String owner;
+    private final AtomicInteger busy = new AtomicInteger();
+
+    PipelineRunner(TargetClaims claims, ErasureLifecycle lifecycle, AnonymizeStep anonymize, VerifyStep verify,
+            WorkerConfig config, PipelineSwitch pipelineSwitch, Clock clock) {
+        this.claims = claims;
+        this.lifecycle = lifecycle;
+        this.anonymize = anonymize;
+        this.verify = verify;
+        this.config = config;
+        this.pipelineSwitch = pipelineSwitch;
+        this.clock = clock;
+        this.workers = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
+            Thread thread = new Thread(runnable, "erasure-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.owner = config.instanceId().orElseGet(PipelineRunner::defaultInstanceId);
+    }
+
+    /** The lease owner name of this replica. */
+    public String owner() {
+        return owner;
+    }
+
+    /** Whether a run is working targets right now. */
+    public boolean busy() {
+        return busy.get() > 0;
+    }
+
+    void runSteps() {
+        if (!pipelineSwitch.enabled()) {
+            return;
+        }
+        Instant deadline = Instant.now(clock).plus(config.maxRun());
+        List<Future<?>> running = new ArrayList<>();
+        for (int i = 0; i < config.concurrency(); i++) {
+            running.add(workers.submit(() -> workUntil(deadline)));
+        }
+        for (Future<?> worker : running) {
+            try {
+                worker.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (ExecutionException e) {
+                LOG.errorf("erasure worker stopped: %s", e.getCause().getClass().getSimpleName());
+            }
+        }
+    }
+
+    private void workUntil(Instant deadline) {
+        while (pipelineSwitch.enabled() && Instant.now(clock).isBefore(deadline)) {
+            Optional<UUID> claimed = claims.claimOne(owner);
+            if (claimed.isEmpty()) {
+                return;
+            }
+            busy.incrementAndGet();
+            try {
+                work(claimed.get());
+            } finally {
+                busy.decrementAndGet();
+            }
+        }
+    }
+
+    private void work(UUID targetId) {
+        try {
+            Optional<Work> work = lifecycle.load(targetId);
+            if (work.isEmpty()) {
+                return;
+            }
+            StepOutcome outcome = switch (work.get().state()) {
+                case PENDING, WAITING_FOR_CLOSE -> anonymize.run(work.get());
+                case VERIFYING -> verify.run(work.get());
+                default -> null;
+            };
+            if (outcome != null) {
+                lifecycle.apply(work.get(), outcome);
+            }
+        } catch (RuntimeException e) {
+            // Only the exception type and the target id: messages of unexpected errors are not vetted for privacy.
+            LOG.errorf("step of target %s failed with %s", targetId, e.getClass().getName());
+            lifecycle.crashed(targetId, owner, e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    private static String defaultInstanceId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "worker";
+        }
+        return host + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}

@@ -1,0 +1,55 @@
+package com.erasureworker.pipeline;
+
+import com.erasureworker.erasure.ErasureTarget;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Hands out due targets to one worker at a time across replicas: {@code FOR UPDATE SKIP LOCKED} picks a row nobody
+ * else is claiming, and a lease with expiry marks it taken. A replica that dies mid-step simply lets its lease run out;
+ * the next claim after that picks the target up again. DPO tickets (priority 0) come before sweeps.
+ */
+@ApplicationScoped
+class TargetClaims {
+
+    private static final String DUE = """
+            select t.id from erasure_target t join erasure_request r on r.id = t.request_id
+            where t.state in ('PENDING', 'WAITING_FOR_CLOSE', 'VERIFYING')
+              and t.next_attempt_at <= :now
+              and (t.lease_until is null or t.lease_until < :now)
+              and r.state = 'IN_PROGRESS'
+            order by t.priority, t.next_attempt_at
+            limit 1
+            for update of t skip locked
+            """;
+
+    private final EntityManager entityManager;
+    private final WorkerConfig config;
+    private final Clock clock;
+
+    TargetClaims(EntityManager entityManager, WorkerConfig config, Clock clock) {
+        this.entityManager = entityManager;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Optional<UUID> claimOne(String owner) {
+        Instant now = Instant.now(clock);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery(DUE, UUID.class).setParameter("now", now).getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        ErasureTarget target = entityManager.find(ErasureTarget.class, ids.get(0));
+        target.leaseOwner = owner;
+        target.leaseUntil = now.plus(config.leaseDuration());
+        return Optional.of(target.id);
+    }
+}

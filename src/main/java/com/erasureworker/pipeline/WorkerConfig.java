@@ -1,0 +1,97 @@
+package com.erasureworker.pipeline;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.Optional;
+
+/** How the pipeline works its targets; environment variables WORKER_* map onto these keys (see README). */
+@ConfigMapping(prefix = "worker")
+public interface WorkerConfig {
+
+    /** Whether this replica works targets at all (tests switch it on where they need it). */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often the scheduler looks for due work (Quartz interval syntax). */
+    @WithDefault("1s")
+    String tick();
+
+    /** Name this replica writes into leases; defaults to host name plus a random suffix. */
+    Optional<String> instanceId();
+
+    /** Targets worked at once by one replica (each step makes its Dixa calls through the shared rate budget). */
+    @WithDefault("4")
+    int concurrency();
+
+    /** How long a claimed target stays with this replica; a replica that dies loses it after this. */
+    @WithDefault("2m")
+    Duration leaseDuration();
+
+    /** Longest a single run of the step job keeps claiming work before handing back to the scheduler. */
+    @WithDefault("20s")
+    Duration maxRun();
+
+    /** Attempts of one step before the target is FAILED (transient Dixa failures, rate limits). */
+    @WithDefault("10")
+    int maxAttempts();
+
+    @WithDefault("2s")
+    Duration backoffInitial();
+
+    @WithDefault("10m")
+    Duration backoffMax();
+
+    /** WAIT_THEN_FORCE: how long agents get to close a conversation after the note before the worker closes it. */
+    @WithDefault("72h")
+    Duration gracePeriod();
+
+    /** How often a conversation that is waiting to be closed is looked at again. */
+    @WithDefault("15m")
+    Duration recheckInterval();
+
+    /** A Dixa request without processedAt after this long is stuck: the target FAILS, visibly. */
+    @WithDefault("48h")
+    Duration processingTimeout();
+
+    Poll poll();
+
+    Verify verify();
+
+    Health health();
+
+    /** Following Dixa's anonymization queue. */
+    interface Poll {
+        /** Shortest pause between two reads of a request that is not processed yet. */
+        @WithDefault("2s")
+        Duration minInterval();
+
+        /** Share of a request's age waited before reading it again (0.1: noticed within 10 % of the time it took). */
+        @WithDefault("0.1")
+        double ageFraction();
+
+        /**
+         * Dixa processes its queue first in, first out: while the oldest outstanding request is unprocessed, the
+         * younger ones are too, so only the oldest is read. Switch off if Dixa ever stops being FIFO.
+         */
+        @WithDefault("true")
+        boolean fifo();
+    }
+
+    /** Reading the result back after processedAt. */
+    interface Verify {
+        /** Share of targets whose result is read back (1.0 = all, 0 = none). */
+        @WithDefault("1.0")
+        double share();
+
+        /** For an end user: how many of the covered conversations are read back. */
+        @WithDefault("3")
+        int userConversations();
+    }
+
+    interface Health {
+        /** How often the Dixa health group really calls Dixa (cached in between). */
+        @WithDefault("60s")
+        Duration dixaProbeInterval();
+    }
+}
