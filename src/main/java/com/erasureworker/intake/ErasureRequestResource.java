@@ -19,6 +19,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -105,8 +106,8 @@ public class ErasureRequestResource {
             @Parameter(description = "received before (ISO-8601)") @QueryParam("receivedTo") String receivedTo,
             @Parameter(description = "true: past due and not COMPLETED/CANCELLED") @QueryParam("overdue") String overdue,
             @Parameter(description = "due before (ISO-8601)") @QueryParam("dueBefore") String dueBefore,
-            @Parameter(description = "from 0", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(description = "1 to 200", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.INTEGER, defaultValue = "50")) @QueryParam("size") String size) {
+            @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50")) @QueryParam("size") String size) {
         return views.list(TicketFilter.parse(state, ticketRef, source, receivedFrom, receivedTo, overdue, dueBefore,
                 page, size));
     }
@@ -116,7 +117,7 @@ public class ErasureRequestResource {
     @RolesAllowed({ "dpo", "auditor", "admin" })
     @Operation(summary = "Every audit event of the ticket, in order", description = "Roles: dpo, auditor, admin.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HistoryEntry.class,
-            type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY)))
+            type = SchemaType.ARRAY)))
     @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntry> history(@PathParam("id") String id) {

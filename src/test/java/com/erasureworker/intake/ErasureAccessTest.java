@@ -4,6 +4,7 @@ import static com.erasureworker.intake.Api.BASE;
 import static com.erasureworker.intake.Api.ticketRef;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.erasureworker.simulator.DixaSimulator;
@@ -31,11 +32,12 @@ class ErasureAccessTest {
         simulator.disableRateLimit();
     }
 
+    /** Auth schemes are case-insensitive (RFC 9110 §11.1); Quarkus writes "basic". */
     @Test
     void withoutCredentialsTheAnswerIs401WithABasicChallenge() {
         given().contentType(ContentType.JSON).body(Api.conversations(ticketRef("anon"), 1)).post(BASE).then()
                 .statusCode(401)
-                .header("WWW-Authenticate", containsString("Basic realm="))
+                .header("WWW-Authenticate", containsStringIgnoringCase("basic realm="))
                 .contentType("application/problem+json")
                 .body("status", equalTo(401));
         given().get(BASE).then().statusCode(401);
@@ -87,7 +89,8 @@ class ErasureAccessTest {
         given().get("/q/health/ready").then().statusCode(200);
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/erasure-requests"))
-                .body(containsString("Problem"));
+                .body(containsString("application/problem+json"))
+                .body(containsString("scheme: basic"));
         given().header("Authorization", "test-simulator-token").get("/simulator/v1/endusers?email=x@example.com")
                 .then().statusCode(200);
     }
