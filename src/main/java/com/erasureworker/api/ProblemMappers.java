@@ -1,0 +1,63 @@
+package com.erasureworker.api;
+
+import com.erasureworker.erasure.TicketConflictException;
+import com.erasureworker.erasure.TicketNotFoundException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.ChallengeData;
+import io.quarkus.vertx.http.runtime.security.HttpAuthenticator;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns the API's expected failures into problem answers. Security failures are mapped here too, which works because
+ * proactive authentication is off (application.properties): authentication then happens inside the REST layer.
+ * The 401 challenge comes from whichever mechanism is configured (Basic today, OIDC later), not from this class.
+ */
+public class ProblemMappers {
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return e.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response notFound(TicketNotFoundException e) {
+        return ProblemException.notFound(e.getMessage()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response conflict(TicketConflictException e) {
+        return new ProblemException(Problem.of(409, "conflict", "Conflict with the ticket's state", e.getMessage(),
+                List.of(new Problem.FieldError(e.field(), e.getMessage())))).toResponse();
+    }
+
+    @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })
+    public Uni<Response> unauthenticated(RoutingContext context) {
+        Problem problem = Problem.of(401, "unauthenticated", "Authentication required",
+                "Send valid credentials to use this API.");
+        HttpAuthenticator authenticator = context.get(HttpAuthenticator.class.getName());
+        if (authenticator == null) {
+            return Uni.createFrom().item(new ProblemException(problem).toResponse());
+        }
+        return authenticator.getChallenge(context).onItem().transform(challenge -> withChallenge(problem, challenge));
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return new ProblemException(Problem.of(403, "forbidden", "Not allowed",
+                "Your role does not allow this operation.")).toResponse();
+    }
+
+    private static Response withChallenge(Problem problem, ChallengeData challenge) {
+        Response.ResponseBuilder builder = Response.status(401).type(Problem.MEDIA_TYPE).entity(problem);
+        if (challenge != null && challenge.getHeaders() != null) {
+            challenge.getHeaders().forEach((name, value) -> builder.header(name.toString(), value));
+        }
+        return builder.build();
+    }
+}

@@ -1,0 +1,115 @@
+package com.erasureworker.intake;
+
+import com.erasureworker.api.Problem.FieldError;
+import com.erasureworker.api.ProblemException;
+import com.erasureworker.erasure.RequestState;
+import com.erasureworker.erasure.Source;
+import io.quarkus.panache.common.Parameters;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The list's query parameters, read as text and parsed here so that a bad value is a 400 naming the parameter
+ * (JAX-RS would answer 404 for a query parameter it cannot convert).
+ */
+record TicketFilter(RequestState state, String ticketRef, Source source, Instant receivedFrom, Instant receivedTo,
+        Boolean overdue, Instant dueBefore, int page, int size) {
+
+    static final int DEFAULT_SIZE = 50;
+    static final int MAX_SIZE = 200;
+
+    static TicketFilter parse(String state, String ticketRef, String source, String receivedFrom, String receivedTo,
+            String overdue, String dueBefore, String page, String size) {
+        List<FieldError> errors = new ArrayList<>();
+        TicketFilter filter = new TicketFilter(
+                value("state", state, RequestState::valueOf, "one of " + Arrays.toString(RequestState.values()), errors),
+                blankToNull(ticketRef),
+                value("source", source, Source::valueOf, "one of " + Arrays.toString(Source.values()), errors),
+                value("receivedFrom", receivedFrom, TicketFilter::instant, "an ISO-8601 instant", errors),
+                value("receivedTo", receivedTo, TicketFilter::instant, "an ISO-8601 instant", errors),
+                value("overdue", overdue, TicketFilter::bool, "true or false", errors),
+                value("dueBefore", dueBefore, TicketFilter::instant, "an ISO-8601 instant", errors),
+                bounded("page", page, 0, 0, Integer.MAX_VALUE, errors),
+                bounded("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors));
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Some query parameters have values that cannot be used.", errors);
+        }
+        return filter;
+    }
+
+    /** The HQL condition, with its parameters added to {@code parameters}. */
+    String where(Parameters parameters, Instant now) {
+        List<String> conditions = new ArrayList<>();
+        add(conditions, parameters, state, "state = :state", "state");
+        add(conditions, parameters, ticketRef, "ticketRef = :ticketRef", "ticketRef");
+        add(conditions, parameters, source, "source = :source", "source");
+        add(conditions, parameters, receivedFrom, "receivedAt >= :receivedFrom", "receivedFrom");
+        add(conditions, parameters, receivedTo, "receivedAt < :receivedTo", "receivedTo");
+        add(conditions, parameters, dueBefore, "dueAt < :dueBefore", "dueBefore");
+        if (overdue != null) {
+            String pastDue = "(dueAt < :now and state not in (:settled))";
+            conditions.add(overdue ? pastDue : "not " + pastDue);
+            parameters.and("now", now).and("settled", TicketViews.SETTLED);
+        }
+        return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+    }
+
+    private static void add(List<String> conditions, Parameters parameters, Object value, String condition,
+            String name) {
+        if (value != null) {
+            conditions.add(condition);
+            parameters.and(name, value);
+        }
+    }
+
+    private static <T> T value(String name, String text, Function<String, T> parser, String expected,
+            List<FieldError> errors) {
+        if (blankToNull(text) == null) {
+            return null;
+        }
+        try {
+            return parser.apply(text.trim());
+        } catch (RuntimeException unreadable) {
+            errors.add(new FieldError(name, "must be " + expected));
+            return null;
+        }
+    }
+
+    private static int bounded(String name, String text, int defaultValue, int min, int max, List<FieldError> errors) {
+        Integer value = value(name, text, Integer::valueOf, "an integer", errors);
+        if (value == null) {
+            return defaultValue;
+        }
+        if (value < min || value > max) {
+            errors.add(new FieldError(name, "must be between " + min + " and " + max));
+            return defaultValue;
+        }
+        return value;
+    }
+
+    private static Instant instant(String text) {
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException notOffset) {
+            return Instant.parse(text);
+        }
+    }
+
+    private static Boolean bool(String text) {
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException(text);
+        };
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+}

@@ -1,0 +1,83 @@
+package com.erasureworker.intake;
+
+import com.erasureworker.api.Problem;
+import com.erasureworker.api.ProblemException;
+import com.erasureworker.erasure.ErasureRequest;
+import com.erasureworker.erasure.SubjectType;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Where a ticket enters: idempotency by {@code ticketRef}, subject resolution, then one transaction that records it.
+ * Not transactional itself, so that no database transaction stays open while Dixa is asked, and so that losing a race
+ * for the same {@code ticketRef} can be answered from a fresh read.
+ */
+@ApplicationScoped
+public class TicketIntake {
+
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final SubjectResolver resolver;
+    private final TicketRecorder recorder;
+    private final TicketFingerprint fingerprint;
+    private final Clock clock;
+
+    TicketIntake(SubjectResolver resolver, TicketRecorder recorder, TicketFingerprint fingerprint, Clock clock) {
+        this.resolver = resolver;
+        this.recorder = recorder;
+        this.fingerprint = fingerprint;
+        this.clock = clock;
+    }
+
+    /** The ticket's id, and whether this submission created it (false: an identical resubmission). */
+    public record Accepted(UUID id, boolean created) {
+    }
+
+    public Accepted submit(byte[] body, String actor) {
+        Instant now = Instant.now(clock);
+        Submission submission = SubmissionReader.read(body, now);
+        String contentHash = fingerprint.contentHash(submission);
+        Optional<ErasureRequest> existing = recorder.findByTicketRef(submission.ticketRef());
+        if (existing.isPresent()) {
+            return resubmission(existing.get(), contentHash);
+        }
+        SubjectType type = submission.subject().type();
+        SubjectResolver.Resolution resolution = type == SubjectType.EMAIL || type == SubjectType.PHONE
+                ? resolver.resolve(submission.subject()) : null;
+        try {
+            UUID id = recorder.record(submission, fingerprint.subjectHash(submission.subject()), contentHash,
+                    resolution, actor, now);
+            return new Accepted(id, true);
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            // Another request recorded the same ticketRef between our look-up and our insert.
+            return resubmission(recorder.findByTicketRef(submission.ticketRef()).orElseThrow(() -> e), contentHash);
+        }
+    }
+
+    private static Accepted resubmission(ErasureRequest existing, String contentHash) {
+        if (!existing.contentHash.equals(contentHash)) {
+            String reason = "a ticket with this ticketRef exists with different content; use a new ticketRef";
+            throw new ProblemException(Problem.of(409, "ticket-ref-conflict", "ticketRef already used", reason,
+                    List.of(new Problem.FieldError("ticketRef", reason))));
+        }
+        return new Accepted(existing.id, false);
+    }
+
+    private static boolean isUniqueViolation(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
+                    && String.valueOf(sql.getMessage()).contains("ticket_ref")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
