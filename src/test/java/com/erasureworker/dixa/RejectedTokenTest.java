@@ -34,10 +34,7 @@ class RejectedTokenTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "dixa.api-token", WRONG_TOKEN,
-                    "quarkus.rest-client.logging.scope", "request-response",
-                    "quarkus.log.category.\"com.erasureworker\".level", "DEBUG",
-                    "quarkus.log.category.\"org.jboss.resteasy.reactive.client\".level", "DEBUG",
-                    "quarkus.log.min-level", "DEBUG");
+                    "quarkus.rest-client.logging.scope", "request-response");
         }
     }
 
@@ -65,10 +62,20 @@ class RejectedTokenTest {
         }
     };
 
+    private final Logger clientLogging = Logger.getLogger("com.erasureworker.dixa");
+    private final Logger restClient = Logger.getLogger("org.jboss.resteasy.reactive.client");
+    private Level clientLevel;
+    private Level restClientLevel;
+
+    /** Debug logging is switched on here, not in the profile: log levels set by a profile do not survive app restarts. */
     @BeforeEach
     void captureLogs() {
         simulator.reset();
         simulator.disableRateLimit();
+        clientLevel = clientLogging.getLevel();
+        restClientLevel = restClient.getLevel();
+        clientLogging.setLevel(Level.FINEST);
+        restClient.setLevel(Level.FINEST);
         capture.setLevel(Level.ALL);
         Logger.getLogger("").addHandler(capture);
     }
@@ -76,6 +83,8 @@ class RejectedTokenTest {
     @AfterEach
     void stopCapturing() {
         Logger.getLogger("").removeHandler(capture);
+        clientLogging.setLevel(clientLevel);
+        restClient.setLevel(restClientLevel);
     }
 
     @Test
