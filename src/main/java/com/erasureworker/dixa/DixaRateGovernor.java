@@ -16,19 +16,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jboss.logging.Logger;
 
 /**
  * Keeps all replicas together within the Dixa token's budget (rate, burst and daily quota): one Bucket4j token bucket
  * stored in PostgreSQL (table {@code bucket}, advisory-lock based), so that 429s are rare rather than the flow control.
- * A 429 that still happens pauses this replica's callers for Retry-After (or a configured pause).
+ * The shared bucket holds half of Dixa's burst: two token buckets with the same refill never tick in phase (network
+ * and clock jitter), and the smaller burst keeps ours inside Dixa's. Within a replica, waiting callers are served by
+ * {@link RateLane}, most urgent first. A 429 that still happens pauses this replica's callers for Retry-After (or a
+ * configured pause).
  */
 @ApplicationScoped
 public class DixaRateGovernor {
 
     private static final Logger LOG = Logger.getLogger(DixaRateGovernor.class);
     private static final long TOKEN_BUCKET_ID = 1L;
+    private static final long YIELD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     @Inject
     DixaConfig config;
@@ -42,12 +47,13 @@ public class DixaRateGovernor {
     private BucketProxy bucket;
     private Counter tooManyRequests;
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
+    private final AtomicIntegerArray waiting = new AtomicIntegerArray(RateLane.values().length);
 
     @PostConstruct
     void init() {
         DixaConfig.RateLimit limit = config.rateLimit();
         BucketConfiguration configuration = BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(limit.burst())
+                .addLimit(Bandwidth.builder().capacity(Math.max(1, limit.burst() / 2))
                         .refillGreedy(limit.perSecond(), Duration.ofSeconds(1)).build())
                 .addLimit(Bandwidth.builder().capacity(limit.dailyQuota())
                         .refillIntervally(limit.dailyQuota(), Duration.ofDays(1)).build())
@@ -67,25 +73,46 @@ public class DixaRateGovernor {
      * @return false when no permit came in time (the caller treats that as rate limited without calling Dixa)
      */
     public boolean acquire(Duration maxWait) throws InterruptedException {
+        RateLane lane = RateLane.current();
         long deadline = System.nanoTime() + maxWait.toNanos();
-        while (true) {
-            Duration pause = Duration.between(Instant.now(), pausedUntil.get());
-            if (pause.toNanos() > 0) {
-                if (System.nanoTime() + pause.toNanos() > deadline) {
+        waiting.incrementAndGet(lane.ordinal());
+        try {
+            while (true) {
+                Duration pause = Duration.between(Instant.now(), pausedUntil.get());
+                if (pause.toNanos() > 0) {
+                    if (System.nanoTime() + pause.toNanos() > deadline) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.sleep(pause.toNanos());
+                }
+                long wait = moreUrgentWaiting(lane) ? YIELD_NANOS : tryConsume();
+                if (wait == 0) {
+                    return true;
+                }
+                if (System.nanoTime() + wait > deadline) {
                     return false;
                 }
-                TimeUnit.NANOSECONDS.sleep(pause.toNanos());
+                // Short naps, so that a more urgent caller arriving meanwhile gets the next permit.
+                TimeUnit.NANOSECONDS.sleep(Math.min(wait, YIELD_NANOS));
             }
-            ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
-            if (probe.isConsumed()) {
+        } finally {
+            waiting.decrementAndGet(lane.ordinal());
+        }
+    }
+
+    /** @return 0 when a permit was taken, else nanoseconds until the bucket refills */
+    private long tryConsume() {
+        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+
+    private boolean moreUrgentWaiting(RateLane lane) {
+        for (int more = 0; more < lane.ordinal(); more++) {
+            if (waiting.get(more) > 0) {
                 return true;
             }
-            long wait = probe.getNanosToWaitForRefill();
-            if (System.nanoTime() + wait > deadline) {
-                return false;
-            }
-            TimeUnit.NANOSECONDS.sleep(wait);
         }
+        return false;
     }
 
     /** Dixa answered 429: this replica holds off for Retry-After, or the configured pause when Dixa sent none. */

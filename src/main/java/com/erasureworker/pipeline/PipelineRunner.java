@@ -1,5 +1,6 @@
 package com.erasureworker.pipeline;
 
+import com.erasureworker.dixa.RateLane;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
@@ -105,11 +106,12 @@ public class PipelineRunner {
             if (work.isEmpty()) {
                 return;
             }
-            StepOutcome outcome = switch (work.get().state()) {
+            RateLane lane = work.get().priority() == 0 ? RateLane.DPO : RateLane.SWEEP;
+            StepOutcome outcome = RateLane.with(lane, () -> switch (work.get().state()) {
                 case PENDING, WAITING_FOR_CLOSE -> anonymize.run(work.get());
                 case VERIFYING -> verify.run(work.get());
                 default -> null;
-            };
+            });
             if (outcome != null) {
                 lifecycle.apply(work.get(), outcome);
             }

@@ -3,6 +3,7 @@ package com.erasureworker.pipeline;
 import com.erasureworker.dixa.AnonymizationRequestStatus;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
+import com.erasureworker.dixa.RateLane;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -34,18 +35,39 @@ class StatusPoller {
 
     void pollDue() {
         Instant deadline = Instant.now(clock).plus(config.maxRun());
-        boolean headJustProcessed = false;
+        boolean predecessorProcessed = false;
         while (pipelineSwitch.enabled() && Instant.now(clock).isBefore(deadline)) {
-            Optional<StatusReads.Due> due = reads.next(config.poll().fifo(), headJustProcessed);
+            Optional<StatusReads.Due> due = reads.next(config.poll().fifo());
             if (due.isEmpty()) {
                 return;
             }
-            DixaOutcome<AnonymizationRequestStatus> answer = dixa.getAnonymizationRequest(due.get().dixaRequestId());
-            boolean moveOn = reads.apply(due.get().targetId(), answer);
-            if (!moveOn && config.poll().fifo()) {
+            if (!predecessorProcessed && !waitUntil(due.get().readAt(), deadline)) {
                 return;
             }
-            headJustProcessed = moveOn;
+            DixaOutcome<AnonymizationRequestStatus> answer = RateLane.with(RateLane.STATUS,
+                    () -> dixa.getAnonymizationRequest(due.get().dixaRequestId()));
+            predecessorProcessed = reads.apply(due.get().targetId(), answer) && config.poll().fifo();
+        }
+    }
+
+    /**
+     * Sleeps until a read is due when that falls inside this run, rather than leaving it to the next scheduler tick,
+     * so a read happens when it is due and not up to a tick later. False when it is due after this run ends.
+     */
+    private boolean waitUntil(Instant readAt, Instant deadline) {
+        long millis = Instant.now(clock).until(readAt, java.time.temporal.ChronoUnit.MILLIS);
+        if (millis <= 0) {
+            return true;
+        }
+        if (readAt.isAfter(deadline)) {
+            return false;
+        }
+        try {
+            Thread.sleep(millis);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }

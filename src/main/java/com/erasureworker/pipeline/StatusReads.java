@@ -19,7 +19,7 @@ import java.util.UUID;
 @ApplicationScoped
 class StatusReads {
 
-    record Due(UUID targetId, UUID dixaRequestId) {
+    record Due(UUID targetId, UUID dixaRequestId, Instant readAt) {
     }
 
     private final ErasureLifecycle lifecycle;
@@ -40,21 +40,17 @@ class StatusReads {
     }
 
     /**
-     * FIFO: the oldest awaiting request, when its read is due (or right after its predecessor was seen processed).
-     * Otherwise: the awaiting request whose read is due first.
+     * FIFO: the oldest awaiting request (in Dixa's order, initiatedAt). Otherwise: the one whose read is due first.
+     * {@code readAt} is when its next read is scheduled.
      */
     @Transactional
-    Optional<Due> next(boolean fifo, boolean ignoreSchedule) {
-        Instant now = Instant.now(clock);
+    Optional<Due> next(boolean fifo) {
         ErasureTarget target = fifo
                 ? ErasureTarget.<ErasureTarget>find("state = ?1 order by initiatedAt nulls last, acceptedAt, id",
                         TargetState.AWAITING_DIXA).firstResult()
-                : ErasureTarget.<ErasureTarget>find("state = ?1 and nextAttemptAt <= ?2 order by nextAttemptAt",
-                        TargetState.AWAITING_DIXA, now).firstResult();
-        if (target == null || (!ignoreSchedule && target.nextAttemptAt.isAfter(now))) {
-            return Optional.empty();
-        }
-        return Optional.of(new Due(target.id, target.dixaRequestId));
+                : ErasureTarget.<ErasureTarget>find("state = ?1 order by nextAttemptAt", TargetState.AWAITING_DIXA)
+                        .firstResult();
+        return Optional.ofNullable(target).map(t -> new Due(t.id, t.dixaRequestId, t.nextAttemptAt));
     }
 
     /** @return true when the target left AWAITING_DIXA (processed, or ended), so the next one may be read now */

@@ -15,6 +15,7 @@ record Work(
         String ticketRef,
         ClosePolicy closePolicy,
         TargetType type,
+        int priority,
         TargetState state,
         Long conversationId,
         UUID messageId,
@@ -27,7 +28,7 @@ record Work(
         String leaseOwner) {
 
     static Work of(ErasureTarget target, ErasureRequest request) {
-        return new Work(target.id, request.id, request.ticketRef, request.closePolicy, target.type, target.state,
+        return new Work(target.id, request.id, request.ticketRef, request.closePolicy, target.type, target.priority, target.state,
                 target.conversationId, target.messageId, target.endUserId, target.dixaRequestId, target.acceptedAt,
                 target.notePostedAt, target.graceUntil, target.forceClosedAt, target.leaseOwner);
     }

@@ -99,26 +99,39 @@ public class AnonymizationQueue {
         this.paused = paused;
     }
 
-    /** Processes every due request the throughput allows; the head blocks the rest, as in a real FIFO queue. */
-    synchronized void processDue() {
-        try {
-            while (!paused && !pending.isEmpty()) {
-                AnonymizationRequest head = pending.peekFirst();
-                Instant now = Instant.now();
+    /**
+     * Processes every due request the throughput allows; the head blocks the rest, as in a real FIFO queue. The
+     * scrubbing runs outside this queue's lock: the intake holds the store's lock while it enqueues, so holding ours
+     * while taking the store's (inside the anonymizer) would deadlock.
+     */
+    void processDue() {
+        while (true) {
+            AnonymizationRequest head;
+            Instant now;
+            synchronized (this) {
+                if (paused || pending.isEmpty()) {
+                    return;
+                }
+                head = pending.peekFirst();
+                now = Instant.now();
                 long nowNanos = System.nanoTime();
                 if (head.initiatedAt.plus(delay).isAfter(now) || nowNanos < nextAllowedNanos) {
                     return;
                 }
                 // Spacing requests evenly (no saved-up burst) keeps processedAt strictly ordered and the rate honest.
                 nextAllowedNanos = Math.max(nextAllowedNanos, nowNanos) + (long) (1_000_000_000L / throughput);
-                anonymizer.apply(head, now);
-                head.processedAt = now;
                 pending.removeFirst();
             }
-        } catch (RuntimeException e) {
-            // A broken request must not kill the processor thread; drop it so the queue keeps moving.
-            LOG.error("simulated anonymization failed", e);
-            pending.pollFirst();
+            try {
+                anonymizer.apply(head, now);
+            } catch (RuntimeException e) {
+                // A broken request must not kill the processor thread; it stays unprocessed and the queue moves on.
+                LOG.error("simulated anonymization failed", e);
+                continue;
+            }
+            synchronized (this) {
+                head.processedAt = now;
+            }
         }
     }
 }
