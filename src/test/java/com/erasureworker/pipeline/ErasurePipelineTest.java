@@ -71,6 +71,10 @@ class ErasurePipelineTest {
             assertThat(target.verification).isEqualTo("VERIFIED");
         });
         assertThat(ids).allSatisfy(id -> assertThat(simulator.conversation(id).orElseThrow().anonymizedAt()).isNotNull());
+        String ticketRef = tickets.request(ticket).ticketRef;
+        assertThat(ids).allSatisfy(id -> assertThat(simulator.conversation(id).orElseThrow().customAttributes())
+                .as("DIXA_ERASURE_ATTRIBUTE_ID marks the conversation with the ticket before anonymizing")
+                .containsEntry(simulator.erasureAttributeId(), ticketRef));
         assertThat(tickets.request(ticket).outcome).isEqualTo("ERASED");
         assertThat(callsTo("/anonymize")).hasSize(3).allSatisfy(call -> assertThat(call.query()).contains("force=false"));
         assertThat(tickets.history(ticket)).extracting(event -> event.type)
