@@ -47,7 +47,8 @@ class AnonymizeStep {
     }
 
     private void conversationOrMessage(Work work, StepOutcome out) {
-        if (!markErasureAttribute(work, out) || !lifecycle.markAnonymizeRequested(work)) {
+        // The mark comes first: once it is set the ticket can no longer be cancelled, so no write to Dixa follows a cancel.
+        if (!lifecycle.markAnonymizeRequested(work) || !markErasureAttribute(work, out)) {
             return;
         }
         DixaOutcome<AnonymizationRequestStatus> answer = anonymize(work, false);

@@ -44,6 +44,26 @@ record DatabaseRows(long requests, long targets, long auditEvents) {
         }
     }
 
+    /**
+     * Every text, varchar, char and JSON column of the public schema (as {@code table.column}) holding any of the
+     * needles, compared case-insensitively: the proof that personal data did not land in the database.
+     */
+    static List<String> textColumnsContaining(DataSource dataSource, String... needles) {
+        List<String> hits = new ArrayList<>();
+        for (String column : query(dataSource, "select table_name, column_name from information_schema.columns "
+                + "where table_schema = 'public' and data_type in ('text', 'character varying', 'character', 'jsonb', 'json')")) {
+            String[] parts = column.split("\t");
+            for (String needle : needles) {
+                String sql = "select count(*) from \"" + parts[0] + "\" where lower(\"" + parts[1] + "\"::text) like ?";
+                if (!"0".equals(query(dataSource, sql, "%" + needle.toLowerCase() + "%").get(0))) {
+                    hits.add(parts[0] + "." + parts[1]);
+                    break;
+                }
+            }
+        }
+        return hits;
+    }
+
     static void update(DataSource dataSource, String sql, Object... parameters) {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -87,7 +87,7 @@ class ErasureEndToEndTest {
 
         assertThat(byEmail.getString("targets[0].dixaId")).isEqualTo(user.toString());
         assertThat(byEmail.prettify()).doesNotContain(EMAIL);
-        assertThat(textColumnsContaining("forget.me.e2e", PHONE.substring(1))).isEmpty();
+        assertThat(DatabaseRows.textColumnsContaining(dataSource, "forget.me.e2e", PHONE.substring(1))).isEmpty();
     }
 
     @Test
@@ -139,21 +139,5 @@ class ErasureEndToEndTest {
         return await().atMost(Duration.ofSeconds(30)).until(
                 () -> asAuditor().get(BASE + "/" + id).then().statusCode(200).extract().jsonPath(),
                 ticket -> "COMPLETED".equals(ticket.getString("state")));
-    }
-
-    private List<String> textColumnsContaining(String... needles) {
-        List<String> columns = DatabaseRows.query(dataSource, "select table_name, column_name from "
-                + "information_schema.columns where table_schema = 'public' "
-                + "and data_type in ('text', 'character varying', 'character', 'jsonb', 'json')");
-        return columns.stream().filter(column -> {
-            String[] parts = column.split("\t");
-            for (String needle : needles) {
-                String sql = "select count(*) from \"" + parts[0] + "\" where \"" + parts[1] + "\"::text like ?";
-                if (!"0".equals(DatabaseRows.query(dataSource, sql, "%" + needle + "%").get(0))) {
-                    return true;
-                }
-            }
-            return false;
-        }).toList();
     }
 }

@@ -8,7 +8,6 @@ import com.erasureworker.simulator.DixaSimulator;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,21 +42,8 @@ class PersonalDataAtRestTest {
         submit(Map.of("ticketRef", ticketRef("DPO-rest-none"), "subject", Map.of("email", "x" + EMAIL)))
                 .then().statusCode(202);
 
-        List<String> columns = DatabaseRows.query(dataSource, "select table_name, column_name from "
-                + "information_schema.columns where table_schema = 'public' "
-                + "and data_type in ('text', 'character varying', 'character', 'jsonb', 'json')");
-        assertThat(columns).isNotEmpty();
-        List<String> hits = new ArrayList<>();
-        for (String column : columns) {
-            String[] parts = column.split("\t");
-            String sql = "select count(*) from \"" + parts[0] + "\" where lower(\"" + parts[1] + "\"::text) like ? "
-                    + "or \"" + parts[1] + "\"::text like ? or \"" + parts[1] + "\"::text like ?";
-            String count = DatabaseRows.query(dataSource, sql, "%erase.me.completely%", "%" + PHONE.substring(1) + "%",
-                    "%31 41 59 26%").get(0);
-            if (!"0".equals(count)) {
-                hits.add(column);
-            }
-        }
+        List<String> hits = DatabaseRows.textColumnsContaining(dataSource, "erase.me.completely",
+                PHONE.substring(1), "31 41 59 26");
         assertThat(hits).as("columns holding the address or number").isEmpty();
     }
 }
