@@ -87,18 +87,22 @@ CREATE TABLE anonymization_observation (
 CREATE INDEX anonymization_observation_target_idx ON anonymization_observation (target_id, id);
 
 -- What happened, in order: state changes, policy decisions, each Dixa call (method, path template, status,
--- duration), each status observation. Append-only (the hash chain and database-level protection come with the
--- audit migration).
+-- duration), each status observation. Append-only and hash-chained: hash = SHA-256(previous_hash || canonical event);
+-- the sequence is assigned by the application under the chain head's row lock (V3), so it is gapless and in chain
+-- order even with several replicas writing.
 CREATE TABLE audit_event (
-    sequence     BIGSERIAL     PRIMARY KEY,
-    occurred_at  TIMESTAMPTZ   NOT NULL,
-    actor        VARCHAR(255)  NOT NULL,
-    request_id   UUID,
-    target_id    UUID,
-    type         VARCHAR(64)   NOT NULL,
-    detail       JSONB         NOT NULL DEFAULT '{}'::jsonb
+    sequence       BIGINT        PRIMARY KEY,
+    occurred_at    TIMESTAMPTZ   NOT NULL,
+    actor          VARCHAR(255)  NOT NULL,
+    request_id     UUID,
+    target_id      UUID,
+    type           VARCHAR(64)   NOT NULL,
+    detail         JSONB         NOT NULL DEFAULT '{}'::jsonb,
+    previous_hash  VARCHAR(64)   NOT NULL,
+    hash           VARCHAR(64)   NOT NULL
 );
 CREATE INDEX audit_event_request_idx ON audit_event (request_id, sequence);
+CREATE INDEX audit_event_occurred_idx ON audit_event (occurred_at);
 
 -- Bucket4j's shared token bucket: one row per bucket, all replicas draw from it.
 CREATE TABLE bucket (

@@ -2,24 +2,27 @@ package com.erasureworker.audit;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One entry of the append-only audit trail. {@code detail} is small JSON without personal data. */
+/**
+ * One entry of the append-only, hash-chained audit trail. {@code detail} is small JSON without personal data;
+ * {@code hash} = SHA-256(previousHash ‖ canonical event), see {@link CanonicalEvent}. Written only by
+ * {@link AuditTrail}; never updated (the database refuses it).
+ */
 @Entity
+@Immutable
 @Table(name = "audit_event")
 public class AuditEvent extends PanacheEntityBase {
 
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long sequence;
     public Instant occurredAt;
     public String actor;
@@ -28,6 +31,8 @@ public class AuditEvent extends PanacheEntityBase {
     public String type;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> detail;
+    public String previousHash;
+    public String hash;
 
     public static List<AuditEvent> ofRequest(UUID requestId) {
         return list("requestId = ?1 order by sequence", requestId);

@@ -4,7 +4,9 @@ import com.erasureworker.dixa.DixaCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +14,9 @@ import java.util.UUID;
 
 /**
  * Writes audit events, inside the caller's transaction so an event and the state change it describes commit
- * together. Details must hold ids, states and counts only: never an e-mail, phone number or message text.
+ * together. Each event takes the next sequence and chains its hash to the previous one under the chain head's row
+ * lock, held until the transaction commits: writers on every replica line up there, so the chain has no gaps or
+ * forks. Details must hold ids, states and counts only: never an e-mail, phone number or message text.
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -27,14 +31,23 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(AuditType type, String actor, UUID requestId, UUID targetId, Map<String, Object> detail) {
+        AuditChainHead head = AuditChainHead.findById(AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
         AuditEvent event = new AuditEvent();
-        event.occurredAt = Instant.now(clock);
+        event.sequence = head.lastSequence + 1;
+        // Microseconds: what PostgreSQL keeps, so the hash recomputed from the row matches.
+        event.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         event.actor = actor;
         event.requestId = requestId;
         event.targetId = targetId;
         event.type = type.name();
         event.detail = detail == null ? Map.of() : detail;
+        event.previousHash = head.lastHash;
+        event.hash = CanonicalEvent.hash(event.previousHash, event.sequence, event.occurredAt, actor, requestId, targetId,
+                event.type, event.detail);
         event.persist();
+        head.lastSequence = event.sequence;
+        head.lastHash = event.hash;
+        head.updatedAt = event.occurredAt;
         return event;
     }
 
