@@ -1,5 +1,6 @@
 package com.erasureworker.api;
 
+import com.erasureworker.erasure.InvalidTicketChangeException;
 import com.erasureworker.erasure.TicketConflictException;
 import com.erasureworker.erasure.TicketNotFoundException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -34,6 +35,12 @@ public class ProblemMappers {
     public Response conflict(TicketConflictException e) {
         return new ProblemException(Problem.of(409, "conflict", "Conflict with the ticket's state", e.getMessage(),
                 List.of(new Problem.FieldError(e.field(), e.getMessage())))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidChange(InvalidTicketChangeException e) {
+        return ProblemException.invalid("The change cannot be made with these values.",
+                List.of(new Problem.FieldError(e.field(), e.getMessage()))).toResponse();
     }
 
     @ServerExceptionMapper({ UnauthorizedException.class, AuthenticationFailedException.class })

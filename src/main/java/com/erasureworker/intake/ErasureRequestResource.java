@@ -105,11 +105,12 @@ public class ErasureRequestResource {
             @Parameter(description = "received at or after (ISO-8601)") @QueryParam("receivedFrom") String receivedFrom,
             @Parameter(description = "received before (ISO-8601)") @QueryParam("receivedTo") String receivedTo,
             @Parameter(description = "true: past due and not COMPLETED/CANCELLED") @QueryParam("overdue") String overdue,
+            @Parameter(description = "true: due within 3 days and not COMPLETED/CANCELLED") @QueryParam("atRisk") String atRisk,
             @Parameter(description = "due before (ISO-8601)") @QueryParam("dueBefore") String dueBefore,
             @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50")) @QueryParam("size") String size) {
-        return views.list(TicketFilter.parse(state, ticketRef, source, receivedFrom, receivedTo, overdue, dueBefore,
-                page, size));
+        return views.list(TicketFilter.parse(state, ticketRef, source, receivedFrom, receivedTo, overdue, atRisk,
+                dueBefore, page, size));
     }
 
     @GET
@@ -151,6 +152,25 @@ public class ErasureRequestResource {
     public TicketView cancel(@PathParam("id") String id, @Context SecurityContext security) {
         UUID ticketId = uuid(id);
         control.cancel(ticketId, security.getUserPrincipal().getName());
+        return views.ticket(ticketId);
+    }
+
+    @POST
+    @Path("/{id}/extend")
+    @RolesAllowed({ "dpo", "admin" })
+    @Operation(summary = "Extend the ticket's deadline (GDPR Art. 12(3): at most receipt + 3 months); audited",
+            description = WRITE_ROLES_NOTE + " Body: {\"dueAt\": ISO-8601 instant, \"reason\": text (required, at most 1000)}.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "the ticket is COMPLETED or CANCELLED", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "no reason, or a due date that is not later or too late",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TicketView extend(@PathParam("id") String id, byte[] body, @Context SecurityContext security) {
+        UUID ticketId = uuid(id);
+        DeadlineExtension extension = DeadlineExtension.read(body);
+        control.extend(ticketId, extension.dueAt(), extension.reason(), security.getUserPrincipal().getName());
         return views.ticket(ticketId);
     }
 

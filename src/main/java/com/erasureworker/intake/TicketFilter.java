@@ -19,13 +19,16 @@ import java.util.function.Function;
  * (JAX-RS would answer 404 for a query parameter it cannot convert).
  */
 record TicketFilter(RequestState state, String ticketRef, Source source, Instant receivedFrom, Instant receivedTo,
-        Boolean overdue, Instant dueBefore, int page, int size) {
+        Boolean overdue, Boolean atRisk, Instant dueBefore, int page, int size) {
+
+    /** At risk: not settled and due within this long (not yet overdue). */
+    static final java.time.Duration AT_RISK_WINDOW = java.time.Duration.ofDays(3);
 
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
 
     static TicketFilter parse(String state, String ticketRef, String source, String receivedFrom, String receivedTo,
-            String overdue, String dueBefore, String page, String size) {
+            String overdue, String atRisk, String dueBefore, String page, String size) {
         List<FieldError> errors = new ArrayList<>();
         TicketFilter filter = new TicketFilter(
                 value("state", state, RequestState::valueOf, "one of " + Arrays.toString(RequestState.values()), errors),
@@ -34,6 +37,7 @@ record TicketFilter(RequestState state, String ticketRef, Source source, Instant
                 value("receivedFrom", receivedFrom, TicketFilter::instant, "an ISO-8601 instant", errors),
                 value("receivedTo", receivedTo, TicketFilter::instant, "an ISO-8601 instant", errors),
                 value("overdue", overdue, TicketFilter::bool, "true or false", errors),
+                value("atRisk", atRisk, TicketFilter::bool, "true or false", errors),
                 value("dueBefore", dueBefore, TicketFilter::instant, "an ISO-8601 instant", errors),
                 bounded("page", page, 0, 0, Integer.MAX_VALUE, errors),
                 bounded("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors));
@@ -56,6 +60,11 @@ record TicketFilter(RequestState state, String ticketRef, Source source, Instant
             String pastDue = "(dueAt < :now and state not in (:settled))";
             conditions.add(overdue ? pastDue : "not " + pastDue);
             parameters.and("now", now).and("settled", TicketViews.SETTLED);
+        }
+        if (atRisk != null) {
+            String dueSoon = "(dueAt >= :now and dueAt < :riskLimit and state not in (:settled))";
+            conditions.add(atRisk ? dueSoon : "not " + dueSoon);
+            parameters.and("now", now).and("riskLimit", now.plus(AT_RISK_WINDOW)).and("settled", TicketViews.SETTLED);
         }
         return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
     }

@@ -2,7 +2,9 @@ package com.erasureworker.pipeline;
 
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
+import com.erasureworker.dixa.Redaction;
 import com.erasureworker.erasure.ErasureRequest;
+import com.erasureworker.erasure.InvalidTicketChangeException;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.TargetState;
@@ -13,11 +15,15 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The DPO's hands on a running ticket: retry a failed one where it failed, or cancel one before Dixa was asked. */
+/**
+ * The DPO's hands on a running ticket: retry a failed one where it failed, cancel one before Dixa was asked, or move
+ * its deadline within what GDPR allows.
+ */
 @ApplicationScoped
 public class TicketControl {
 
@@ -79,6 +85,37 @@ public class TicketControl {
         request.completedAt = now;
         audit.record(AuditType.TICKET_CANCELLED, actor, requestId, null, Map.of("targets", targets.size()));
         return request;
+    }
+
+    /**
+     * Moves a ticket's deadline later, GDPR Art. 12(3): one month, extendable by at most two further months, so never
+     * beyond receipt + 3 months. Only a ticket that still owes the erasure (in progress, or failed) can be extended.
+     */
+    @Transactional
+    public ErasureRequest extend(UUID requestId, Instant dueAt, String reason, String actor) {
+        ErasureRequest request = lock(requestId);
+        if (request.state == RequestState.COMPLETED || request.state == RequestState.CANCELLED) {
+            throw new TicketConflictException("state", "the ticket is " + request.state + "; its deadline no longer runs");
+        }
+        if (!dueAt.isAfter(request.dueAt)) {
+            throw new InvalidTicketChangeException("dueAt", "must be later than the current due date " + request.dueAt);
+        }
+        Instant limit = latestDueAt(request.receivedAt);
+        if (dueAt.isAfter(limit)) {
+            throw new InvalidTicketChangeException("dueAt", "must be at most 3 months after receipt (" + limit
+                    + "): one month plus an extension of at most two months, GDPR Art. 12(3)");
+        }
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("from", request.dueAt.toString());
+        detail.put("to", dueAt.toString());
+        detail.put("reason", Redaction.scrub(reason));
+        request.dueAt = dueAt;
+        audit.record(AuditType.DEADLINE_EXTENDED, actor, requestId, null, detail);
+        return request;
+    }
+
+    public static Instant latestDueAt(Instant receivedAt) {
+        return receivedAt.atZone(ZoneOffset.UTC).plusMonths(3).toInstant();
     }
 
     private static ErasureRequest lock(UUID requestId) {
