@@ -20,7 +20,7 @@ class AuditChainJobs {
         logHead();
     }
 
-    @Scheduled(identity = "audit-chain-head-log", cron = "${audit.head-log-cron:0 0 0 * * ?}")
+    @Scheduled(identity = "audit-chain-head-log", cron = "${AUDIT_HEAD_LOG_CRON:0 0 0 * * ?}")
     @Transactional
     void logHead() {
         AuditChainHead head = AuditChainHead.findById(AuditChainHead.ID);
