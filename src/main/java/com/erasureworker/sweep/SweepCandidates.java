@@ -71,7 +71,7 @@ class SweepCandidates {
     }
 
     /** What storing one page came to: rows new to this run, how many of those are skipped, and erasable ones. */
-    record Stored(int inserted, int skipped, int eligible) {
+    record Stored(int inserted, int skipped, int overLimit) {
     }
 
     /**
@@ -94,6 +94,7 @@ class SweepCandidates {
             }
             int inserted = 0;
             int skipped = 0;
+            int overLimit = 0;
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setObject(1, sweepId);
                 insert.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
@@ -103,12 +104,12 @@ class SweepCandidates {
                         inserted++;
                         if (rows.getString(1) != null) {
                             skipped++;
+                            overLimit += RUN_LIMIT.equals(rows.getString(1)) ? 1 : 0;
                         }
                     }
                 }
             }
-            eligible = inserted - skipped;
-            return new Stored(inserted, skipped, eligible);
+            return new Stored(inserted, skipped, overLimit);
         });
     }
 

@@ -93,6 +93,7 @@ class SweepLifecycle {
         SweepCandidates.Stored stored = candidates.storePage(runId, ids, run.maxConversations - run.toErase());
         run.found += stored.inserted();
         run.skipped += stored.skipped();
+        run.limitReached |= stored.overLimit() > 0;
         run.pages++;
         run.pageKey = nextPageKey;
         run.attempts = 0;
@@ -101,13 +102,16 @@ class SweepLifecycle {
         return run.maxConversations - run.toErase();
     }
 
-    /** The search has no more pages, or the run is full. A dry run ends here; a real one goes on to its ticket. */
+    /**
+     * The search has no more pages, or the run is full ({@code pagesLeft}). A dry run ends here; a real one goes on to
+     * its ticket.
+     */
     @Transactional
-    void enumerated(UUID runId, String owner, boolean limitReached) {
+    void enumerated(UUID runId, String owner, boolean pagesLeft) {
         SweepRun run = leased(runId, owner);
         Instant now = Instant.now(clock);
         run.enumeratedAt = now;
-        run.limitReached = limitReached;
+        run.limitReached |= pagesLeft;
         if (run.dryRun || run.toErase() == 0) {
             run.state = SweepState.COMPLETED;
             run.finishedAt = now;
