@@ -80,6 +80,18 @@ class RetentionPolicyApiTest {
     }
 
     @Test
+    void theCronQueuesARunOnOneReplicaOnItsScheduleAndNoMoreOnceDisabled() {
+        SweepFixtures.putPolicy(Map.of("enabled", true, "closedMoreThanDays", 30, "cron", "* * * * * ?"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15)).until(() -> as("auditor").get(SWEEPS)
+                .then().extract().jsonPath().getList("items.triggeredBy", String.class).contains("scheduler"));
+        SweepFixtures.putPolicy(Map.of("enabled", false, "closedMoreThanDays", 30));
+        List<String> runs = as("auditor").get(SWEEPS).then().extract().jsonPath().getList("items.triggeredBy", String.class);
+        assertThat(runs.stream().filter("scheduler"::equals).count()).as("one active run at a time").isEqualTo(1);
+        assertThat(as("auditor").get(SWEEPS).then().extract().jsonPath().getBoolean("items[0].dryRun"))
+                .as("the policy's default").isTrue();
+    }
+
+    @Test
     void unacceptableValuesAnswer422NamingEachFieldAndChangeNothing() {
         SweepFixtures.putPolicy(Map.of("enabled", false, "closedMoreThanDays", 30));
         Map<String, Object> bad = new LinkedHashMap<>();
