@@ -20,5 +20,13 @@ public enum AuditType {
     CONVERSATIONS_COVERED,
     VERIFIED,
     DEADLINE_EXTENDED,
-    SIGN_IN_FAILED
+    SIGN_IN_FAILED,
+    /** A retention sweep began enumerating: its cutoff, channels, dry or real, who triggered it. */
+    SWEEP_STARTED,
+    /** A sweep's own work ended: counts, and for a real run the ticket it handed to the pipeline. */
+    SWEEP_FINISHED,
+    /** A sweep gave up (permanent Dixa error or attempts exhausted); the next run starts afresh. */
+    SWEEP_FAILED,
+    /** An admin changed the retention policy: old and new values (no personal data in either). */
+    RETENTION_POLICY_CHANGED
 }

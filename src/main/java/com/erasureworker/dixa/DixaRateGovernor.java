@@ -6,12 +6,14 @@ import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.BucketProxy;
+import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +30,10 @@ import org.jboss.logging.Logger;
  * and clock jitter), and the smaller burst keeps ours inside Dixa's. Within a replica, waiting callers are served by
  * {@link RateLane}, most urgent first. A 429 that still happens pauses this replica's callers for Retry-After (or a
  * configured pause).
+ *
+ * <p>Sweeps ({@link RateLane#SWEEP}) get the whole budget while nothing else waits. While DPO work is due anywhere
+ * ({@link SweepShare}, asked about once a second), a sweep caller also needs a permit from a second shared bucket that
+ * refills at share × rate, so all replicas' sweeps together stay within their share and the rest is left to DPO work.
  */
 // Created at start-up so its 429 counter is on /q/metrics from the first scrape, not from the first Dixa call.
 @Startup
@@ -36,6 +42,8 @@ public class DixaRateGovernor {
 
     private static final Logger LOG = Logger.getLogger(DixaRateGovernor.class);
     private static final long TOKEN_BUCKET_ID = 1L;
+    private static final long SWEEP_BUCKET_ID = 2L;
+    private static final long SWEEP_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     private static final long YIELD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
 
     @Inject
@@ -47,7 +55,12 @@ public class DixaRateGovernor {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    Instance<SweepShare> sweepShare;
+
+    private ProxyManager<Long> buckets;
     private BucketProxy bucket;
+    private volatile SweepBucket sweepBucket;
     private Counter tooManyRequests;
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
     private final AtomicIntegerArray waiting = new AtomicIntegerArray(RateLane.values().length);
@@ -63,7 +76,8 @@ public class DixaRateGovernor {
                 .build();
         // A changed limit replaces the stored configuration (the version follows the settings), keeping used tokens.
         long version = Math.abs((long) Objects.hash(limit.perSecond(), limit.burst(), limit.dailyQuota()));
-        bucket = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource).build().builder()
+        buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource).build();
+        bucket = buckets.builder()
                 .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.PROPORTIONALLY)
                 .build(TOKEN_BUCKET_ID, () -> configuration);
         tooManyRequests = Counter.builder("dixa.too.many.requests")
@@ -78,6 +92,7 @@ public class DixaRateGovernor {
     public boolean acquire(Duration maxWait) throws InterruptedException {
         RateLane lane = RateLane.current();
         long deadline = System.nanoTime() + maxWait.toNanos();
+        boolean sweepPermit = false;
         waiting.incrementAndGet(lane.ordinal());
         try {
             while (true) {
@@ -88,7 +103,19 @@ public class DixaRateGovernor {
                     }
                     TimeUnit.NANOSECONDS.sleep(pause.toNanos());
                 }
-                long wait = moreUrgentWaiting(lane) ? YIELD_NANOS : tryConsume();
+                long wait;
+                long nap = YIELD_NANOS;
+                if (moreUrgentWaiting(lane)) {
+                    wait = YIELD_NANOS;
+                } else if (lane == RateLane.SWEEP && !sweepPermit && sweepsHeldToShare()) {
+                    // The sweep permit first: if the shared bucket is empty afterwards, only a sweep token is spent.
+                    wait = tryConsume(sweepBucket());
+                    sweepPermit = wait == 0;
+                    wait = sweepPermit ? tryConsume(bucket) : wait;
+                    nap = sweepPermit ? YIELD_NANOS : SWEEP_NAP_NANOS;
+                } else {
+                    wait = tryConsume(bucket);
+                }
                 if (wait == 0) {
                     return true;
                 }
@@ -96,7 +123,7 @@ public class DixaRateGovernor {
                     return false;
                 }
                 // Short naps, so that a more urgent caller arriving meanwhile gets the next permit.
-                TimeUnit.NANOSECONDS.sleep(Math.min(wait, YIELD_NANOS));
+                TimeUnit.NANOSECONDS.sleep(Math.min(wait, nap));
             }
         } finally {
             waiting.decrementAndGet(lane.ordinal());
@@ -104,9 +131,51 @@ public class DixaRateGovernor {
     }
 
     /** @return 0 when a permit was taken, else nanoseconds until the bucket refills */
-    private long tryConsume() {
-        ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
+    private static long tryConsume(BucketProxy from) {
+        ConsumptionProbe probe = from.tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
+    }
+
+    private boolean sweepsHeldToShare() {
+        if (!sweepShare.isResolvable()) {
+            return false;
+        }
+        SweepShare share = sweepShare.get();
+        return share.share() < 1.0 && share.dpoWorkWaiting();
+    }
+
+    /** The sweeps' bucket at the current share: share × rate, no burst. Rebuilt (and re-stored) when the share changes. */
+    private BucketProxy sweepBucket() {
+        double share = sweepShare.get().share();
+        SweepBucket current = sweepBucket;
+        if (current != null && current.share() == share) {
+            return current.bucket();
+        }
+        long periodNanos = Math.max(1, Math.round(1e9 / (config.rateLimit().perSecond() * share)));
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofNanos(periodNanos)).build())
+                .build();
+        BucketProxy proxy = buckets.builder()
+                .withImplicitConfigurationReplacement(periodNanos, TokensInheritanceStrategy.RESET)
+                .build(SWEEP_BUCKET_ID, () -> configuration);
+        sweepBucket = new SweepBucket(share, proxy);
+        return proxy;
+    }
+
+    private record SweepBucket(double share, BucketProxy bucket) {
+    }
+
+    /**
+     * What the governor needs to hold sweeps to their share, supplied by the sweep feature (the governor knows
+     * nothing of policies or tickets). Without an implementation, sweeps are only ordered behind other lanes.
+     */
+    public interface SweepShare {
+
+        /** Share of the rate (0 < share ≤ 1) sweeps may use while DPO work waits. */
+        double share();
+
+        /** Whether DPO work is due on any replica. Asked for every sweep permit: answer from a short-lived cache. */
+        boolean dpoWorkWaiting();
     }
 
     private boolean moreUrgentWaiting(RateLane lane) {

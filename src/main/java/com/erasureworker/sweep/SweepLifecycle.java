@@ -1,0 +1,192 @@
+package com.erasureworker.sweep;
+
+import com.erasureworker.audit.AuditTrail;
+import com.erasureworker.audit.AuditType;
+import com.erasureworker.dixa.DixaOutcome;
+import com.erasureworker.pipeline.WorkerConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Every transition of a sweep run and its persistence, one transaction each: claiming a run with a lease, saving an
+ * enumerated page together with the key of the next one (so a crash resumes after the last saved page and never stores
+ * a page twice), the end of enumeration, and failures with backoff.
+ */
+@ApplicationScoped
+class SweepLifecycle {
+
+    private static final String CLAIMABLE = """
+            select id from sweep_run
+            where state in ('QUEUED', 'ENUMERATING', 'ENQUEUING') and next_attempt_at <= :now
+              and (lease_until is null or lease_until < :now)
+            order by requested_at limit 1
+            for update skip locked
+            """;
+
+    private final EntityManager entityManager;
+    private final SweepCandidates candidates;
+    private final AuditTrail audit;
+    private final WorkerConfig worker;
+    private final Clock clock;
+
+    SweepLifecycle(EntityManager entityManager, SweepCandidates candidates, AuditTrail audit, WorkerConfig worker,
+            Clock clock) {
+        this.entityManager = entityManager;
+        this.candidates = candidates;
+        this.audit = audit;
+        this.worker = worker;
+        this.clock = clock;
+    }
+
+    /** A replica lost a run's lease (it was too slow and another took over): it must stop working that run. */
+    static final class LeaseLost extends RuntimeException {
+        LeaseLost(UUID runId) {
+            super("lease of sweep " + runId + " was taken over", null, false, false);
+        }
+    }
+
+    /** Leases the run that is due, if any; a queued run starts here. */
+    @Transactional
+    Optional<SweepRun> claim(String owner) {
+        Instant now = Instant.now(clock);
+        @SuppressWarnings("unchecked")
+        List<UUID> ids = entityManager.createNativeQuery(CLAIMABLE, UUID.class).setParameter("now", now).getResultList();
+        if (ids.isEmpty()) {
+            return Optional.empty();
+        }
+        SweepRun run = SweepRun.findById(ids.get(0));
+        run.leaseOwner = owner;
+        run.leaseUntil = now.plus(worker.leaseDuration());
+        if (run.state == SweepState.QUEUED) {
+            run.state = SweepState.ENUMERATING;
+            run.startedAt = now;
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("sweepId", run.id.toString());
+            detail.put("dryRun", run.dryRun);
+            detail.put("cutoff", run.cutoff.toString());
+            detail.put("closedMoreThanDays", run.closedMoreThanDays);
+            detail.put("channels", RetentionPolicy.splitChannels(run.channels));
+            detail.put("maxConversations", run.maxConversations);
+            audit.record(AuditType.SWEEP_STARTED, run.triggeredBy, null, null, detail);
+        }
+        return Optional.of(run);
+    }
+
+    /**
+     * Stores one page of hits and the key of the next page in one transaction.
+     *
+     * @return how many more conversations the run may take after this page
+     */
+    @Transactional
+    int savePage(UUID runId, String owner, List<Long> ids, String nextPageKey) {
+        SweepRun run = leased(runId, owner);
+        SweepCandidates.Stored stored = candidates.storePage(runId, ids, run.maxConversations - run.toErase());
+        run.found += stored.inserted();
+        run.skipped += stored.skipped();
+        run.limitReached |= stored.overLimit() > 0;
+        run.pages++;
+        run.pageKey = nextPageKey;
+        run.attempts = 0;
+        run.lastError = null;
+        run.leaseUntil = Instant.now(clock).plus(worker.leaseDuration());
+        return run.maxConversations - run.toErase();
+    }
+
+    /**
+     * The search has no more pages, or the run is full ({@code pagesLeft}). A dry run ends here; a real one goes on to
+     * its ticket.
+     */
+    @Transactional
+    void enumerated(UUID runId, String owner, boolean pagesLeft) {
+        SweepRun run = leased(runId, owner);
+        Instant now = Instant.now(clock);
+        run.enumeratedAt = now;
+        run.limitReached |= pagesLeft;
+        if (run.dryRun || run.toErase() == 0) {
+            run.state = SweepState.COMPLETED;
+            run.finishedAt = now;
+            finished(run, null);
+        } else {
+            run.state = SweepState.ENQUEUING;
+            run.enqueueCursor = 0L;
+        }
+    }
+
+    /** SWEEP_FINISHED: what the run found and, for a real run, the ticket that now carries the erasure. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void finished(SweepRun run, String ticketRef) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("sweepId", run.id.toString());
+        detail.put("dryRun", run.dryRun);
+        detail.put("pages", run.pages);
+        detail.put("found", run.found);
+        detail.put("skipped", run.skipped);
+        detail.put("toErase", run.toErase());
+        detail.put("enqueued", run.enqueued);
+        detail.put("limitReached", run.limitReached);
+        if (ticketRef != null) {
+            detail.put("ticketRef", ticketRef);
+        }
+        audit.record(AuditType.SWEEP_FINISHED, AuditTrail.SYSTEM, run.ticketId, null, detail);
+    }
+
+    /** A Dixa failure: retried later with backoff (from the saved page), or the run fails for good. */
+    @Transactional
+    void failed(UUID runId, String owner, DixaOutcome<?> outcome) {
+        SweepRun run = leased(runId, owner);
+        Instant now = Instant.now(clock);
+        run.attempts++;
+        run.lastError = ("search failed: " + outcome.kind() + (outcome.message() == null ? "" : " " + outcome.message()));
+        run.lastError = run.lastError.substring(0, Math.min(1000, run.lastError.length()));
+        run.leaseOwner = null;
+        run.leaseUntil = null;
+        if (outcome.kind().permanent() || run.attempts >= worker.maxAttempts()) {
+            run.state = SweepState.FAILED;
+            run.finishedAt = now;
+            audit.record(AuditType.SWEEP_FAILED, AuditTrail.SYSTEM, run.ticketId, null, Map.of("sweepId",
+                    run.id.toString(), "attempts", run.attempts, "outcome", outcome.kind().name(), "pages", run.pages));
+            return;
+        }
+        Duration backoff = worker.backoffInitial().multipliedBy(1L << Math.min(20, run.attempts - 1));
+        backoff = backoff.compareTo(worker.backoffMax()) > 0 ? worker.backoffMax() : backoff;
+        Duration retryAfter = outcome.retryAfterHint().orElse(Duration.ZERO);
+        run.nextAttemptAt = now.plus(retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff);
+    }
+
+    @Transactional
+    SweepState state(UUID runId) {
+        SweepRun run = SweepRun.findById(runId);
+        return run == null ? null : run.state;
+    }
+
+    /** Hands the run back (nothing more to do now, or this replica stops). */
+    @Transactional
+    void release(UUID runId, String owner) {
+        SweepRun run = SweepRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run != null && owner.equals(run.leaseOwner)) {
+            run.leaseOwner = null;
+            run.leaseUntil = null;
+        }
+    }
+
+    /** The run, locked, if this replica still holds its lease; renews the lease. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    SweepRun leased(UUID runId, String owner) {
+        SweepRun run = SweepRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || !owner.equals(run.leaseOwner) || !run.state.active()) {
+            throw new LeaseLost(runId);
+        }
+        run.leaseUntil = Instant.now(clock).plus(worker.leaseDuration());
+        return run;
+    }
+}

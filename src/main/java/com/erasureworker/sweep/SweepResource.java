@@ -1,0 +1,162 @@
+package com.erasureworker.sweep;
+
+import com.erasureworker.api.Problem;
+import com.erasureworker.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Sweep runs: trigger one now, list them, follow one, and see which conversations it erases (JSON or CSV). Thin. */
+@Path("/api/v1/sweeps")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Retention sweeps")
+@APIResponse(responseCode = "401", description = "no or wrong credentials", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "the role does not allow this", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class SweepResource {
+
+    static final String CSV = "text/csv";
+    private static final String READ_ROLES = "Roles: admin, dpo, auditor.";
+
+    private final SweepRuns runs;
+    private final SweepViews views;
+    private final SweepCandidates candidates;
+
+    SweepResource(SweepRuns runs, SweepViews views, SweepCandidates candidates) {
+        this.runs = runs;
+        this.views = views;
+        this.candidates = candidates;
+    }
+
+    @POST
+    @RolesAllowed({ "admin", "dpo" })
+    @Operation(summary = "Start a sweep now", description = "Body {\"dryRun\": true|false}, or none for the policy's "
+            + "default. Uses the stored retention policy (enabled or not). Roles: admin, dpo.")
+    @APIResponse(responseCode = "202", description = "queued; Location names the run",
+            content = @Content(schema = @Schema(implementation = SweepView.class)))
+    @APIResponse(responseCode = "409", description = "a run is still enumerating or enqueueing", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response trigger(byte[] body, @Context SecurityContext security) {
+        UUID id = runs.trigger(SweepBodyReader.triggerDryRun(body), security.getUserPrincipal().getName());
+        return Response.accepted(views.run(id)).location(URI.create("/api/v1/sweeps/" + id)).build();
+    }
+
+    @GET
+    @RolesAllowed({ "admin", "dpo", "auditor" })
+    @Operation(summary = "Sweep runs, newest first", description = READ_ROLES)
+    public SweepPage list(@QueryParam("page") String page, @QueryParam("size") String size) {
+        return views.list(number("page", page, 0, 0, Integer.MAX_VALUE), number("size", size, 50, 1, 200));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ "admin", "dpo", "auditor" })
+    @Operation(summary = "One sweep run with its counts", description = READ_ROLES)
+    @APIResponse(responseCode = "404", description = "no such run", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public SweepView get(@PathParam("id") String id) {
+        return views.run(uuid(id));
+    }
+
+    @GET
+    @Path("/{id}/conversations")
+    @RolesAllowed({ "admin", "dpo", "auditor" })
+    @Operation(summary = "Conversation ids the run erases (dry run: would erase)", description = "In id order, "
+            + "paged (size 1 to 1000, default 100). " + READ_ROLES)
+    public SweepConversationPage conversations(@PathParam("id") String id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        return views.conversations(uuid(id), number("page", page, 0, 0, Integer.MAX_VALUE),
+                number("size", size, 100, 1, 1000));
+    }
+
+    @GET
+    @Path("/{id}/conversations")
+    @Produces(CSV)
+    @RolesAllowed({ "admin", "dpo", "auditor" })
+    @Operation(summary = "The same ids as CSV", description = "Column conversationId; every id when page is not "
+            + "given, else that page. " + READ_ROLES)
+    public Response conversationsCsv(@PathParam("id") String id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        UUID runId = uuid(id);
+        List<Long> onePage = page == null ? null : views.conversations(runId, number("page", page, 0, 0,
+                Integer.MAX_VALUE), number("size", size, 100, 1, 1000)).conversationIds();
+        views.requireRun(runId);
+        StreamingOutput csv = output -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
+            writer.write("conversationId\n");
+            try {
+                if (onePage != null) {
+                    for (Long conversationId : onePage) {
+                        writer.write(conversationId + "\n");
+                    }
+                } else {
+                    candidates.eachToErase(runId, conversationId -> write(writer, conversationId + "\n"));
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            writer.flush();
+        };
+        return Response.ok(csv, CSV).header("Content-Disposition", "attachment; filename=\"sweep-" + runId + ".csv\"")
+                .build();
+    }
+
+    private static void write(BufferedWriter writer, String line) {
+        try {
+            writer.write(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static int number(String name, String value, int fallback, int min, int max) {
+        if (value == null || value.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException notANumber) {
+            // answered below
+        }
+        throw ProblemException.badRequest("The query parameter " + name + " must be a whole number from " + min
+                + " to " + max + ".", List.of(new Problem.FieldError(name, "must be from " + min + " to " + max)));
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            if (id.length() == 36) {
+                return UUID.fromString(id);
+            }
+        } catch (IllegalArgumentException notUuid) {
+            // answered below
+        }
+        throw ProblemException.badRequest("The sweep id must be a UUID.",
+                List.of(new Problem.FieldError("id", "must be a UUID")));
+    }
+}

@@ -1,0 +1,124 @@
+package com.erasureworker.sweep;
+
+import com.erasureworker.api.Problem;
+import com.erasureworker.api.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hibernate.exception.ConstraintViolationException;
+import org.jboss.logging.Logger;
+
+/** Starts sweep runs (API trigger or cron) and reads them back with their ticket's progress. */
+@ApplicationScoped
+class SweepRuns {
+
+    private static final Logger LOG = Logger.getLogger(SweepRuns.class);
+    private static final String ONE_ACTIVE = "sweep_run_one_active";
+
+    private final SweepRunsStore store;
+    private final Clock clock;
+
+    SweepRuns(SweepRunsStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues a run now with the policy's settings.
+     *
+     * @param dryRun null for the policy's default
+     * @throws ProblemException 409 when a run is still enumerating or enqueueing (one at a time)
+     */
+    UUID trigger(Boolean dryRun, String actor) {
+        try {
+            return store.queue(dryRun, actor, Instant.now(clock));
+        } catch (RuntimeException e) {
+            if (!oneActiveViolated(e)) {
+                throw e;
+            }
+            String active = store.activeRun().map(UUID::toString).orElse("another run");
+            throw new ProblemException(Problem.of(409, "sweep-running", "A sweep is already running",
+                    "Sweep " + active + " is still enumerating or enqueueing; one run at a time.",
+                    List.of(new Problem.FieldError("sweep", "running: " + active))));
+        }
+    }
+
+    /** The cron fired: queue a run if the policy is on and nothing is running. */
+    void scheduled() {
+        try {
+            store.queueScheduled(Instant.now(clock));
+        } catch (RuntimeException e) {
+            if (!oneActiveViolated(e)) {
+                throw e;
+            }
+            LOG.info("retention sweep skipped by the cron: the previous run is still enumerating or enqueueing");
+        }
+    }
+
+    private static boolean oneActiveViolated(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ConstraintViolationException violation
+                    && ONE_ACTIVE.equals(violation.getConstraintName())) {
+                return true;
+            }
+            if (cause.getMessage() != null && cause.getMessage().contains(ONE_ACTIVE)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The transactions behind {@link SweepRuns}: a failed insert must roll back on its own, then be re-read. */
+    @ApplicationScoped
+    static class SweepRunsStore {
+
+        private final EntityManager entityManager;
+
+        SweepRunsStore(EntityManager entityManager) {
+            this.entityManager = entityManager;
+        }
+
+        @Transactional
+        UUID queue(Boolean dryRun, String actor, Instant now) {
+            RetentionPolicy policy = RetentionPolicy.current();
+            return insert(policy, dryRun == null ? policy.dryRun : dryRun, actor, now).id;
+        }
+
+        @Transactional
+        void queueScheduled(Instant now) {
+            RetentionPolicy policy = RetentionPolicy.current();
+            if (policy.enabled) {
+                insert(policy, policy.dryRun, RetentionSweepJob.SCHEDULER, now);
+            }
+        }
+
+        @Transactional
+        Optional<UUID> activeRun() {
+            return SweepRun.<SweepRun>find("state in ?1", List.of(SweepState.QUEUED, SweepState.ENUMERATING,
+                    SweepState.ENQUEUING)).firstResultOptional().map(run -> run.id);
+        }
+
+        private SweepRun insert(RetentionPolicy policy, boolean dryRun, String actor, Instant now) {
+            SweepRun run = new SweepRun();
+            run.id = UUID.randomUUID();
+            run.state = SweepState.QUEUED;
+            run.dryRun = dryRun;
+            run.triggeredBy = actor;
+            run.requestedAt = now;
+            run.cutoff = now.minus(Duration.ofDays(policy.closedMoreThanDays));
+            run.closedMoreThanDays = policy.closedMoreThanDays;
+            run.channels = policy.channels;
+            run.maxConversations = policy.maxConversationsPerRun;
+            run.nextAttemptAt = now;
+            run.persist();
+            entityManager.flush();
+            return run;
+        }
+    }
+}

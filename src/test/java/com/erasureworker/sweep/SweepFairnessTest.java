@@ -1,0 +1,99 @@
+package com.erasureworker.sweep;
+
+import static com.erasureworker.sweep.SweepFixtures.SWEEPS;
+import static com.erasureworker.sweep.SweepFixtures.as;
+import static com.erasureworker.sweep.SweepFixtures.closedDaysAgo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.erasureworker.pipeline.PipelineRunner;
+import com.erasureworker.pipeline.PipelineSwitch;
+import com.erasureworker.simulator.DixaSimulator;
+import com.erasureworker.simulator.SimCall;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * At Dixa's real limits (the simulator enforces 10 requests/s, burst 4): a DPO ticket submitted while a sweep of a few
+ * thousand conversations is using the whole budget completes within seconds, and the sweep keeps going meanwhile.
+ */
+@QuarkusTest
+class SweepFairnessTest {
+
+    private static final Logger LOG = Logger.getLogger(SweepFairnessTest.class);
+
+    @Inject
+    DixaSimulator simulator;
+
+    @Inject
+    SweepFixtures fixtures;
+
+    @Inject
+    PipelineSwitch pipeline;
+
+    @Inject
+    PipelineRunner pipelineRunner;
+
+    private UUID customer;
+
+    @BeforeEach
+    void start() {
+        simulator.reset();
+        customer = simulator.addEndUser("long.gone@example.com", null);
+        fixtures.skipUsedConversationIds(simulator, customer);
+        SweepFixtures.putPolicy(Map.of("enabled", false, "closedMoreThanDays", 30, "sweepRateShare", 0.5));
+    }
+
+    @AfterEach
+    void stop() {
+        pipeline.enable(false);
+        await().atMost(Duration.ofSeconds(30)).until(() -> !pipelineRunner.busy());
+        fixtures.cleanUp();
+    }
+
+    @Test
+    void aDpoTicketSubmittedDuringALargeSweepCompletesWithinSecondsWhileTheSweepKeepsGoing() {
+        Set<Long> swept = new HashSet<>(closedDaysAgo(simulator, customer, 3000, 90, "Email"));
+        List<Long> dpoConversations = closedDaysAgo(simulator, customer, 3, 1, "Email");
+        pipeline.enable(true);
+        String sweep = as("admin").contentType(ContentType.JSON).body(Map.of("dryRun", false)).post(SWEEPS).then()
+                .statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(30)).until(() -> anonymizeCalls(swept, Instant.EPOCH) >= 10);
+
+        Instant submitted = Instant.now();
+        String ticket = as("dpo").contentType(ContentType.JSON)
+                .body(Map.of("ticketRef", "DPO-during-sweep-" + UUID.randomUUID(), "subject",
+                        Map.of("conversationIds", dpoConversations), "closePolicy", "NEVER"))
+                .post("/api/v1/erasure-requests").then().statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(
+                () -> as("dpo").get(ticket).then().extract().jsonPath().getString("state"), "COMPLETED"::equals);
+        Duration dpoTook = Duration.between(submitted, Instant.now());
+        long sweepCallsMeanwhile = anonymizeCalls(swept, submitted);
+
+        LOG.infof("DPO ticket of 3 conversations completed %d ms after submission during the sweep; the sweep made "
+                + "%d anonymize calls meanwhile", dpoTook.toMillis(), sweepCallsMeanwhile);
+        assertThat(dpoTook).isLessThan(Duration.ofSeconds(8));
+        assertThat(sweepCallsMeanwhile).as("the sweep keeps its share").isPositive();
+        assertThat(simulator.tooManyRequestsCount()).isZero();
+        assertThat(as("auditor").get(sweep).then().extract().jsonPath().getString("state")).isEqualTo("ERASING");
+    }
+
+    private long anonymizeCalls(Set<Long> conversations, Instant since) {
+        return simulator.calls().stream().filter(call -> call.path().endsWith("/anonymize"))
+                .filter(call -> !call.at().isBefore(since))
+                .map(SimCall::path).map(path -> Long.parseLong(path.split("/")[3])).filter(conversations::contains)
+                .count();
+    }
+}
