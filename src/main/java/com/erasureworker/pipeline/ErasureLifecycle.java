@@ -110,6 +110,11 @@ class ErasureLifecycle {
             target.dixaRequestId = outcome.accepted.id();
             target.initiatedAt = outcome.accepted.initiatedAt();
             target.acceptedAt = now;
+            if (outcome.accepted.isProcessed()) {
+                // Dixa's 202 can already carry processedAt (a quiet queue): that is the confirmation, no read needed.
+                target.processedAt = outcome.accepted.processedAt();
+                target.processedSeenAt = now;
+            }
             observations.observe(target, outcome.accepted, now);
         }
         if (outcome.covered != null) {

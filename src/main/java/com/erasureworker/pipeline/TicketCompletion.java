@@ -19,6 +19,8 @@ import java.util.Map;
 @ApplicationScoped
 class TicketCompletion {
 
+    private static final List<TargetState> TERMINAL = List.of(TargetState.DONE, TargetState.FAILED, TargetState.CANCELLED);
+
     private final AuditTrail audit;
 
     TicketCompletion(AuditTrail audit) {
@@ -30,24 +32,26 @@ class TicketCompletion {
         if (request.state != RequestState.IN_PROGRESS) {
             return;
         }
-        List<ErasureTarget> targets = ErasureTarget.list("requestId", request.id);
-        if (targets.stream().anyMatch(target -> !target.state.terminal())) {
+        // Counted in SQL: a sweep ticket can have 100,000 targets, and this runs each time one of them ends.
+        if (ErasureTarget.count("requestId = ?1 and state not in ?2", request.id, TERMINAL) > 0) {
             return;
         }
-        List<ErasureTarget> failed = targets.stream().filter(target -> target.state == TargetState.FAILED).toList();
+        long targets = ErasureTarget.count("requestId", request.id);
+        long failed = ErasureTarget.count("requestId = ?1 and state = ?2", request.id, TargetState.FAILED);
         request.completedAt = now;
-        if (failed.isEmpty()) {
+        if (failed == 0) {
             request.state = RequestState.COMPLETED;
             request.outcome = "ERASED";
             request.lastError = null;
             audit.record(AuditType.TICKET_COMPLETED, AuditTrail.SYSTEM, request.id, null,
-                    Map.of("targets", targets.size(), "outcome", request.outcome));
+                    Map.of("targets", targets, "outcome", request.outcome));
         } else {
             request.state = RequestState.FAILED;
-            request.outcome = failed.size() + " of " + targets.size() + " targets failed";
-            request.lastError = failed.get(0).lastError;
+            request.outcome = failed + " of " + targets + " targets failed";
+            request.lastError = ErasureTarget.<ErasureTarget>find("requestId = ?1 and state = ?2 order by updatedAt",
+                    request.id, TargetState.FAILED).firstResult().lastError;
             audit.record(AuditType.TICKET_FAILED, AuditTrail.SYSTEM, request.id, null,
-                    Map.of("targets", targets.size(), "failed", failed.size()));
+                    Map.of("targets", targets, "failed", failed));
         }
     }
 }
