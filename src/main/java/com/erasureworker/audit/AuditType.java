@@ -18,5 +18,11 @@ public enum AuditType {
     NOTE_POSTED,
     CONVERSATION_FORCE_CLOSED,
     CONVERSATIONS_COVERED,
-    VERIFIED
+    VERIFIED,
+    /** An auditor's export of audit events (CSV): the filter and the row count, never the rows. */
+    EXPORTED,
+    /** Dixa-side evidence of a completed ticket was captured: conversations and activity-log entries kept. */
+    EVIDENCE_CAPTURED,
+    /** A certificate of erasure was issued for a ticket. */
+    CERTIFICATE_ISSUED
 }

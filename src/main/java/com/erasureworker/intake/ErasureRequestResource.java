@@ -2,6 +2,8 @@ package com.erasureworker.intake;
 
 import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
+import com.erasureworker.audit.AuditCsv;
+import com.erasureworker.audit.AuditEventQuery;
 import com.erasureworker.pipeline.TicketControl;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -42,11 +44,13 @@ public class ErasureRequestResource {
     private final TicketIntake intake;
     private final TicketViews views;
     private final TicketControl control;
+    private final AuditCsv auditCsv;
 
-    ErasureRequestResource(TicketIntake intake, TicketViews views, TicketControl control) {
+    ErasureRequestResource(TicketIntake intake, TicketViews views, TicketControl control, AuditCsv auditCsv) {
         this.intake = intake;
         this.views = views;
         this.control = control;
+        this.auditCsv = auditCsv;
     }
 
     @POST
@@ -122,6 +126,19 @@ public class ErasureRequestResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<HistoryEntry> history(@PathParam("id") String id) {
         return views.history(uuid(id));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @Produces(AuditCsv.MEDIA_TYPE)
+    @RolesAllowed({ "dpo", "auditor", "admin" })
+    @Operation(summary = "The ticket's audit events as CSV, streamed", description = "Roles: dpo, auditor, admin. "
+            + "The export is audited as EXPORTED on the ticket.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = AuditCsv.MEDIA_TYPE))
+    public Response historyCsv(@PathParam("id") String id, @Context SecurityContext security) {
+        TicketView ticket = views.ticket(uuid(id));
+        return auditCsv.export(AuditEventQuery.ofTicket(ticket.id()), "history", security.getUserPrincipal().getName(),
+                ticket.id(), "history-" + ticket.id());
     }
 
     @POST
