@@ -7,6 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -38,32 +39,28 @@ public class AuditEventResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, AuditCsv.MEDIA_TYPE })
     @RolesAllowed({ "auditor", "admin" })
-    @Operation(summary = "Audit events in sequence order, filtered and paged", description = "Roles: auditor, admin.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = AuditEventPage.class)))
-    public AuditEventPage list(
+    @Operation(summary = "Audit events in sequence order, filtered: JSON pages, or with Accept: text/csv the whole "
+            + "selection as CSV, streamed", description = "Roles: auditor, admin. A CSV export ignores page and size "
+            + "and is itself audited as EXPORTED with the filter and the row count.")
+    @APIResponse(responseCode = "200", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditEventPage.class)),
+        @Content(mediaType = AuditCsv.MEDIA_TYPE) })
+    public Response list(
             @Parameter(description = "occurred at or after (ISO-8601)") @QueryParam("from") String from,
             @Parameter(description = "occurred before (ISO-8601)") @QueryParam("to") String to,
             @Parameter(description = "events of the ticket with this ticketRef") @QueryParam("ticketRef") String ticketRef,
             @Parameter(description = "authenticated principal, or system") @QueryParam("actor") String actor,
             @Parameter(description = "event type, e.g. DIXA_CALL") @QueryParam("type") String type,
             @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(description = "1 to 500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100")) @QueryParam("size") String size) {
-        return reader.page(AuditEventQuery.parse(from, to, ticketRef, actor, type, page, size));
-    }
-
-    @GET
-    @Produces(AuditCsv.MEDIA_TYPE)
-    @RolesAllowed({ "auditor", "admin" })
-    @Operation(summary = "The whole selection as CSV, streamed (no paging)", description = "Roles: auditor, admin. "
-            + "The export is audited as EXPORTED with the filter and the row count.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = AuditCsv.MEDIA_TYPE))
-    public Response export(@QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("ticketRef") String ticketRef, @QueryParam("actor") String actor, @QueryParam("type") String type,
-            @Context SecurityContext security) {
-        AuditEventQuery query = AuditEventQuery.parse(from, to, ticketRef, actor, type, null, null);
-        return csv.export(query, "audit-events", security.getUserPrincipal().getName(), null, "audit-events");
+            @Parameter(description = "1 to 500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100")) @QueryParam("size") String size,
+            @Context HttpHeaders headers, @Context SecurityContext security) {
+        if (AuditCsv.requested(headers)) {
+            AuditEventQuery query = AuditEventQuery.parse(from, to, ticketRef, actor, type, null, null);
+            return csv.export(query, "audit-events", security.getUserPrincipal().getName(), null, "audit-events");
+        }
+        AuditEventPage events = reader.page(AuditEventQuery.parse(from, to, ticketRef, actor, type, page, size));
+        return Response.ok(events, MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

@@ -3,6 +3,7 @@ package com.erasureworker.evidence;
 import com.erasureworker.audit.AuditEvent;
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
+import com.erasureworker.erasure.AnonymizationObservation;
 import com.erasureworker.erasure.CoveredConversation;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
@@ -81,8 +82,21 @@ public class CertificateIssuer {
     private static Certificate.Erased erased(ErasureTarget t) {
         List<Long> covered = t.type != TargetType.USER ? null
                 : CoveredConversation.of(t.id).stream().map(c -> c.conversationId).toList();
-        return new Certificate.Erased(t.type.name(), t.dixaId, t.dixaRequestId, t.initiatedAt, t.processedAt,
+        return new Certificate.Erased(t.type.name(), t.dixaId, t.dixaRequestId, t.initiatedAt, processedAt(t),
                 t.verification, t.verifiedAt, covered);
+    }
+
+    /**
+     * Dixa's processedAt as the target keeps it or, when Dixa's 202 already came back processed (the target then skips
+     * the status reads that copy it onto the target), as the recorded observation of that request shows it.
+     */
+    private static Instant processedAt(ErasureTarget t) {
+        if (t.processedAt != null || t.dixaRequestId == null) {
+            return t.processedAt;
+        }
+        return AnonymizationObservation.<AnonymizationObservation>find("targetId = ?1 and dixaRequestId = ?2 "
+                + "and processedAt is not null order by id desc", t.id, t.dixaRequestId).firstResultOptional()
+                .map(observation -> observation.processedAt).orElse(null);
     }
 
     private static Certificate.Evidence evidence(CapturedEvidence captured) {

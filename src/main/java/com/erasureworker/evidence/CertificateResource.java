@@ -8,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class CertificateResource {
 
     public static final String PDF = "application/pdf";
+    private static final MediaType PDF_TYPE = MediaType.valueOf(PDF);
 
     private final CertificateIssuer issuer;
 
@@ -43,27 +45,40 @@ public class CertificateResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
+    @Produces({ MediaType.APPLICATION_JSON, PDF })
     @RolesAllowed({ "dpo", "auditor", "admin" })
-    @Operation(summary = "Certificate of erasure of a completed ticket (JSON)", description = "Roles: dpo, auditor, "
-            + "admin. Each issuance is audited as CERTIFICATE_ISSUED.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = Certificate.class)))
-    public Certificate json(@PathParam("id") String id, @Context SecurityContext security) {
-        return issuer.issue(uuid(id), security.getUserPrincipal().getName(), "json");
+    @Operation(summary = "Certificate of erasure of a completed ticket: JSON, or PDF with Accept: application/pdf",
+            description = "Roles: dpo, auditor, admin. Each issuance is audited as CERTIFICATE_ISSUED.")
+    @APIResponse(responseCode = "200", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Certificate.class)),
+        @Content(mediaType = PDF) })
+    public Response certificate(@PathParam("id") String id, @Context HttpHeaders headers,
+            @Context SecurityContext security) {
+        boolean pdf = pdfRequested(headers);
+        Certificate certificate = issuer.issue(uuid(id), security.getUserPrincipal().getName(), pdf ? "pdf" : "json");
+        if (!pdf) {
+            return Response.ok(certificate, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(CertificatePdf.render(certificate), PDF)
+                .header("Content-Disposition", "attachment; filename=\"certificate-" + certificate.ticketRef()
+                        .replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf\"")
+                .build();
     }
 
-    @GET
-    @Produces(PDF)
-    @RolesAllowed({ "dpo", "auditor", "admin" })
-    @Operation(summary = "Certificate of erasure of a completed ticket (PDF)", description = "Roles: dpo, auditor, "
-            + "admin. Each issuance is audited as CERTIFICATE_ISSUED.")
-    @APIResponse(responseCode = "200", content = @Content(mediaType = PDF))
-    public Response pdf(@PathParam("id") String id, @Context SecurityContext security) {
-        Certificate certificate = issuer.issue(uuid(id), security.getUserPrincipal().getName(), "pdf");
-        return Response.ok(CertificatePdf.render(certificate), PDF)
-                .header("Content-Disposition", "attachment; filename=\"certificate-" + certificate.ticketId() + ".pdf\"")
-                .build();
+    /**
+     * PDF only when the client's most preferred acceptable type names it: a wildcard or no Accept means JSON (Quarkus
+     * REST ignores server-side {@code qs}, so this is decided here rather than by two {@code @Produces} methods).
+     */
+    static boolean pdfRequested(HttpHeaders headers) {
+        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
+            if (!acceptable.isWildcardType() && !acceptable.isWildcardSubtype() && acceptable.isCompatible(PDF_TYPE)) {
+                return true;
+            }
+            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static UUID uuid(String id) {
