@@ -153,37 +153,6 @@ class CertificateOfErasureTest {
         }
     }
 
-    @Test
-    void aTicketThatIsNotCompletedHasNoCertificateAndUnknownTicketsAre404() {
-        UUID user = simulator.addEndUser(null, null);
-        long open = simulator.addConversation(user, ConversationState.Open, "Email", Instant.now());
-        String id = as("dpo").contentType(ContentType.JSON).body(Map.of("ticketRef", "CERT-open-" + UUID.randomUUID(),
-                "subject", Map.of("conversationIds", List.of(open)), "closePolicy", "NEVER")).post(TICKETS)
-                .then().statusCode(202).extract().path("id");
-
-        as("auditor").get(TICKETS + "/" + id + "/certificate").then().statusCode(409)
-                .contentType("application/problem+json").body("errors[0].field", org.hamcrest.Matchers.equalTo("state"));
-        as("auditor").accept("application/pdf").get(TICKETS + "/" + id + "/certificate").then().statusCode(409);
-        as("dpo").post(TICKETS + "/" + id + "/cancel").then().statusCode(200);
-        as("auditor").get(TICKETS + "/" + id + "/certificate").then().statusCode(409);
-        as("auditor").get(TICKETS + "/" + UUID.randomUUID() + "/certificate").then().statusCode(404)
-                .contentType("application/problem+json");
-        as("auditor").get(TICKETS + "/not-a-uuid/certificate").then().statusCode(400);
-    }
-
-    @Test
-    void certificatesAndHistoryExportsNeedCredentialsAndOneOfTheThreeRoles() {
-        String path = TICKETS + "/" + UUID.randomUUID();
-        given().get(path + "/certificate").then().statusCode(401).contentType("application/problem+json");
-        given().accept("application/pdf").get(path + "/certificate").then().statusCode(401);
-        given().accept("text/csv").get(path + "/history").then().statusCode(401);
-        given().auth().preemptive().basic("dpo", "nope").get(path + "/certificate").then().statusCode(401);
-        for (String user : List.of("dpo", "auditor", "admin")) {
-            as(user).get(path + "/certificate").then().statusCode(404);
-            as(user).accept("text/csv").get(path + "/history").then().statusCode(404);
-        }
-    }
-
     private String observedProcessedAt(String dixaRequestId) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("select max(processed_at) from anonymization_observation "
