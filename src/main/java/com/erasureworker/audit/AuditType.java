@@ -28,5 +28,11 @@ public enum AuditType {
     /** A sweep gave up (permanent Dixa error or attempts exhausted); the next run starts afresh. */
     SWEEP_FAILED,
     /** An admin changed the retention policy: old and new values (no personal data in either). */
-    RETENTION_POLICY_CHANGED
+    RETENTION_POLICY_CHANGED,
+    /** An auditor's export of audit events (CSV): the filter and the row count, never the rows. */
+    EXPORTED,
+    /** Dixa-side evidence of a completed ticket was captured: conversations and activity-log entries kept. */
+    EVIDENCE_CAPTURED,
+    /** A certificate of erasure was issued for a ticket. */
+    CERTIFICATE_ISSUED
 }

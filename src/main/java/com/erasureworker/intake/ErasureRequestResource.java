@@ -2,6 +2,8 @@ package com.erasureworker.intake;
 
 import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
+import com.erasureworker.audit.AuditCsv;
+import com.erasureworker.audit.AuditEventQuery;
 import com.erasureworker.pipeline.TicketControl;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -12,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -42,11 +45,13 @@ public class ErasureRequestResource {
     private final TicketIntake intake;
     private final TicketViews views;
     private final TicketControl control;
+    private final AuditCsv auditCsv;
 
-    ErasureRequestResource(TicketIntake intake, TicketViews views, TicketControl control) {
+    ErasureRequestResource(TicketIntake intake, TicketViews views, TicketControl control, AuditCsv auditCsv) {
         this.intake = intake;
         this.views = views;
         this.control = control;
+        this.auditCsv = auditCsv;
     }
 
     @POST
@@ -115,14 +120,25 @@ public class ErasureRequestResource {
 
     @GET
     @Path("/{id}/history")
+    @Produces({ MediaType.APPLICATION_JSON, AuditCsv.MEDIA_TYPE })
     @RolesAllowed({ "dpo", "auditor", "admin" })
-    @Operation(summary = "Every audit event of the ticket, in order", description = "Roles: dpo, auditor, admin.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = HistoryEntry.class,
-            type = SchemaType.ARRAY)))
+    @Operation(summary = "Every audit event of the ticket, in order", description = "Roles: dpo, auditor, admin. "
+            + "With Accept: text/csv, streamed as CSV; such an export is audited as EXPORTED on the ticket.")
+    @APIResponse(responseCode = "200", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryEntry.class,
+            type = SchemaType.ARRAY)),
+        @Content(mediaType = AuditCsv.MEDIA_TYPE) })
     @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public List<HistoryEntry> history(@PathParam("id") String id) {
-        return views.history(uuid(id));
+    public Response history(@PathParam("id") String id, @Context HttpHeaders headers,
+            @Context SecurityContext security) {
+        if (AuditCsv.requested(headers)) {
+            TicketView ticket = views.ticket(uuid(id));
+            return auditCsv.export(AuditEventQuery.ofTicket(ticket.id()), "history",
+                    security.getUserPrincipal().getName(), ticket.id(), "history-" + ticket.id());
+        }
+        List<HistoryEntry> history = views.history(uuid(id));
+        return Response.ok(history, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @POST

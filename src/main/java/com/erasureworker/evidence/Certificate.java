@@ -1,0 +1,60 @@
+package com.erasureworker.evidence;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * A certificate of erasure: who asked, what was erased and when Dixa confirmed it, the decisions taken on open
+ * conversations, Dixa's activity-log evidence, and where the ticket stands in the audit chain, so that anyone can
+ * check it against the chain later. Holds ids, states and times only: never an e-mail, phone number or message text.
+ */
+@Schema(name = "CertificateOfErasure")
+public record Certificate(
+        Instant issuedAt,
+        String issuedBy,
+        UUID ticketId,
+        String ticketRef,
+        String source,
+        String requestedBy,
+        Instant receivedAt,
+        Instant dueAt,
+        Instant completedAt,
+        @Schema(description = "completedAt is not after dueAt") boolean deadlineKept,
+        String outcome,
+        String closePolicy,
+        Subject subject,
+        List<Erased> erased,
+        List<PolicyDecision> policyDecisions,
+        Evidence evidence,
+        @Schema(description = "the ticket's last audit event before this certificate was issued") ChainPosition lastTicketEvent,
+        @Schema(description = "the audit chain's head when the certificate was issued") ChainPosition chainHeadAtIssuance) {
+
+    /** The data subject as the ticket keeps it: its type and, for e-mail/phone, the keyed hash, never the value. */
+    public record Subject(String type, String hash) {
+    }
+
+    /** One Dixa entity erased: Dixa's request, when Dixa initiated and processed it, and how it was checked. */
+    public record Erased(String type, String dixaId, UUID dixaRequestId, Instant initiatedAt, Instant processedAt,
+            String verification, Instant verifiedAt, List<Long> coveredConversationIds) {
+    }
+
+    /** A decision on an open conversation (CONVERSATION_OPEN, NOTE_POSTED, CONVERSATION_FORCE_CLOSED) from the audit trail. */
+    public record PolicyDecision(long sequence, Instant occurredAt, String type, UUID targetId, Map<String, Object> detail) {
+    }
+
+    /** Dixa's activity logs of the erased conversations, as captured after completion. */
+    public record Evidence(Instant capturedAt, List<ConversationActivity> conversations) {
+    }
+
+    public record ConversationActivity(long conversationId, String outcome, List<Activity> activity) {
+    }
+
+    public record Activity(String type, Instant at, UUID entryId) {
+    }
+
+    public record ChainPosition(long sequence, String hash, String type, Instant occurredAt) {
+    }
+}

@@ -1,0 +1,116 @@
+package com.erasureworker.evidence;
+
+import com.erasureworker.audit.AuditEvent;
+import com.erasureworker.audit.AuditTrail;
+import com.erasureworker.audit.AuditType;
+import com.erasureworker.erasure.AnonymizationObservation;
+import com.erasureworker.erasure.CoveredConversation;
+import com.erasureworker.erasure.ErasureRequest;
+import com.erasureworker.erasure.ErasureTarget;
+import com.erasureworker.erasure.RequestState;
+import com.erasureworker.erasure.TargetType;
+import com.erasureworker.erasure.TicketConflictException;
+import com.erasureworker.erasure.TicketNotFoundException;
+import io.quarkus.hibernate.orm.panache.Panache;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Issues certificates of erasure for completed tickets whose evidence was captured. The chain head is locked while a
+ * certificate is built and its issuance recorded, so "the ticket's last event" and "the head at issuance" are exactly
+ * what they were when the CERTIFICATE_ISSUED event was appended.
+ */
+@ApplicationScoped
+public class CertificateIssuer {
+
+    static final List<String> POLICY_DECISIONS = List.of(AuditType.CONVERSATION_OPEN.name(),
+            AuditType.NOTE_POSTED.name(), AuditType.CONVERSATION_FORCE_CLOSED.name());
+
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    CertificateIssuer(AuditTrail audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Certificate issue(UUID ticketId, String issuedBy, String format) {
+        ErasureRequest request = ErasureRequest.findById(ticketId);
+        if (request == null) {
+            throw new TicketNotFoundException(ticketId);
+        }
+        if (request.state != RequestState.COMPLETED) {
+            throw new TicketConflictException("state", "The ticket is " + request.state
+                    + "; a certificate of erasure is issued only for COMPLETED tickets.");
+        }
+        CapturedEvidence captured = CapturedEvidence.findById(ticketId);
+        if (captured == null) {
+            throw new TicketConflictException("evidence", "The ticket completed, but its Dixa-side evidence has not "
+                    + "been captured yet; ask again shortly.");
+        }
+        long headSequence = ((Number) Panache.getEntityManager()
+                .createNativeQuery("select last_sequence from audit_chain_head where id = 1 for update")
+                .getSingleResult()).longValue();
+        AuditEvent last = AuditEvent.<AuditEvent>find("requestId = ?1 order by sequence desc", ticketId).firstResult();
+        AuditEvent head = headSequence == 0 ? null : AuditEvent.findById(headSequence);
+        List<AuditEvent> decisions = AuditEvent.list("requestId = ?1 and type in ?2 order by sequence", ticketId,
+                POLICY_DECISIONS);
+        List<ErasureTarget> targets = request.targets();
+
+        Certificate certificate = new Certificate(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), issuedBy,
+                request.id, request.ticketRef, request.source.name(), request.requestedBy, request.receivedAt,
+                request.dueAt, request.completedAt, !request.completedAt.isAfter(request.dueAt), request.outcome,
+                request.closePolicy.name(), new Certificate.Subject(request.subjectType.name(), request.subjectHash),
+                targets.stream().map(CertificateIssuer::erased).toList(),
+                decisions.stream().map(e -> new Certificate.PolicyDecision(e.sequence, e.occurredAt, e.type, e.targetId,
+                        e.detail)).toList(),
+                evidence(captured), position(last), position(head));
+        audit.record(AuditType.CERTIFICATE_ISSUED, issuedBy, ticketId, null, Map.of("format", format,
+                "lastTicketSequence", last == null ? 0 : last.sequence, "chainHeadSequence", headSequence,
+                "targets", targets.size(), "evidenceEntries", captured.entries));
+        return certificate;
+    }
+
+    private static Certificate.Erased erased(ErasureTarget t) {
+        List<Long> covered = t.type != TargetType.USER ? null
+                : CoveredConversation.of(t.id).stream().map(c -> c.conversationId).toList();
+        return new Certificate.Erased(t.type.name(), t.dixaId, t.dixaRequestId, t.initiatedAt, processedAt(t),
+                t.verification, t.verifiedAt, covered);
+    }
+
+    /**
+     * Dixa's processedAt as the target keeps it or, when Dixa's 202 already came back processed (the target then skips
+     * the status reads that copy it onto the target), as the recorded observation of that request shows it.
+     */
+    private static Instant processedAt(ErasureTarget t) {
+        if (t.processedAt != null || t.dixaRequestId == null) {
+            return t.processedAt;
+        }
+        return AnonymizationObservation.<AnonymizationObservation>find("targetId = ?1 and dixaRequestId = ?2 "
+                + "and processedAt is not null order by id desc", t.id, t.dixaRequestId).firstResultOptional()
+                .map(observation -> observation.processedAt).orElse(null);
+    }
+
+    private static Certificate.Evidence evidence(CapturedEvidence captured) {
+        Map<Long, List<Certificate.Activity>> activity = ActivityEvidence.of(captured.requestId).stream()
+                .collect(Collectors.groupingBy(a -> a.conversationId, Collectors.mapping(
+                        a -> new Certificate.Activity(a.type, a.activityAt, a.entryId), Collectors.toList())));
+        return new Certificate.Evidence(captured.capturedAt, ConversationEvidence.of(captured.requestId).stream()
+                .map(c -> new Certificate.ConversationActivity(c.conversationId, c.outcome,
+                        activity.getOrDefault(c.conversationId, List.of())))
+                .toList());
+    }
+
+    private static Certificate.ChainPosition position(AuditEvent event) {
+        return event == null ? null
+                : new Certificate.ChainPosition(event.sequence, event.hash, event.type, event.occurredAt);
+    }
+}

@@ -1,0 +1,78 @@
+package com.erasureworker.evidence;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.stream.Collectors;
+
+/** The certificate of erasure as a PDF a DPO can attach to the ticket: the same facts as the JSON, in reading order. */
+final class CertificatePdf {
+
+    private CertificatePdf() {
+    }
+
+    static byte[] render(Certificate c) {
+        try (PdfLines pdf = new PdfLines("Certificate of erasure " + c.ticketRef())) {
+            pdf.title("Certificate of erasure")
+                    .line("Personal data erased from Dixa under GDPR Art. 17, as recorded in the worker's audit trail.")
+                    .heading("Ticket")
+                    .field("Ticket reference", c.ticketRef())
+                    .field("Ticket id", c.ticketId())
+                    .field("Source", c.source())
+                    .field("Requested by", c.requestedBy())
+                    .field("Subject", c.subject().type() + (c.subject().hash() == null ? ""
+                            : " (keyed hash " + c.subject().hash() + ")"))
+                    .field("Close policy", c.closePolicy())
+                    .field("Received", c.receivedAt())
+                    .field("Due", c.dueAt())
+                    .field("Completed", c.completedAt())
+                    .field("Deadline kept", c.deadlineKept() ? "yes (completed on or before the due date)" : "NO")
+                    .field("Outcome", c.outcome());
+            pdf.heading("What was erased (" + c.erased().size() + ")");
+            for (Certificate.Erased e : c.erased()) {
+                pdf.line(e.type() + " " + e.dixaId())
+                        .line("    Dixa request " + e.dixaRequestId() + ", initiated " + e.initiatedAt()
+                                + ", processed " + e.processedAt())
+                        .line("    verification " + e.verification() + (e.verifiedAt() == null ? ""
+                                : " at " + e.verifiedAt()) + (e.coveredConversationIds() == null ? ""
+                                : "; covered conversations " + e.coveredConversationIds()));
+            }
+            pdf.heading("Decisions on open conversations (" + c.policyDecisions().size() + ")");
+            if (c.policyDecisions().isEmpty()) {
+                pdf.line("None: no conversation was open.");
+            }
+            for (Certificate.PolicyDecision d : c.policyDecisions()) {
+                pdf.line("#" + d.sequence() + " " + d.occurredAt() + " " + d.type() + " " + d.detail().entrySet().stream()
+                        .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", ")));
+            }
+            pdf.heading("Dixa activity-log evidence (captured " + c.evidence().capturedAt() + ")");
+            if (c.evidence().conversations().isEmpty()) {
+                pdf.line("No conversations to show.");
+            }
+            for (Certificate.ConversationActivity conversation : c.evidence().conversations()) {
+                pdf.line("Conversation " + conversation.conversationId() + ": " + conversation.outcome() + ", "
+                        + conversation.activity().size() + " entries");
+                for (Certificate.Activity a : conversation.activity()) {
+                    pdf.line("    " + a.at() + "  " + a.type());
+                }
+            }
+            pdf.heading("Audit chain");
+            position(pdf, "Ticket's last event", c.lastTicketEvent());
+            position(pdf, "Chain head at issuance", c.chainHeadAtIssuance());
+            pdf.line("Check with GET /api/v1/audit-events/verify; the hash is SHA-256(previous hash || canonical event).");
+            pdf.heading("Issued");
+            pdf.field("Issued at", c.issuedAt()).field("Issued by", c.issuedBy());
+            return pdf.toBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void position(PdfLines pdf, String label, Certificate.ChainPosition position) {
+        if (position == null) {
+            pdf.field(label, "none");
+            return;
+        }
+        pdf.field(label, "sequence " + position.sequence() + " (" + position.type() + ", " + position.occurredAt() + ")")
+                .line("    hash " + position.hash());
+    }
+}

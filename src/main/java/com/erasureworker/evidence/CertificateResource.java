@@ -1,0 +1,95 @@
+package com.erasureworker.evidence;
+
+import com.erasureworker.api.Problem;
+import com.erasureworker.api.ProblemException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The certificate of erasure of a completed ticket, as JSON or as PDF; each issuance is audited. */
+@Path("/api/v1/erasure-requests/{id}/certificate")
+@Tag(name = "Erasure requests")
+@APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "401", description = "no or wrong credentials", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "the role does not allow this", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "404", description = "no such ticket", content = @Content(
+        mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "409", description = "the ticket is not COMPLETED, or its evidence is not captured yet",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CertificateResource {
+
+    public static final String PDF = "application/pdf";
+    private static final MediaType PDF_TYPE = MediaType.valueOf(PDF);
+
+    private final CertificateIssuer issuer;
+
+    CertificateResource(CertificateIssuer issuer) {
+        this.issuer = issuer;
+    }
+
+    @GET
+    @Produces({ MediaType.APPLICATION_JSON, PDF })
+    @RolesAllowed({ "dpo", "auditor", "admin" })
+    @Operation(summary = "Certificate of erasure of a completed ticket: JSON, or PDF with Accept: application/pdf",
+            description = "Roles: dpo, auditor, admin. Each issuance is audited as CERTIFICATE_ISSUED.")
+    @APIResponse(responseCode = "200", content = {
+        @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Certificate.class)),
+        @Content(mediaType = PDF) })
+    public Response certificate(@PathParam("id") String id, @Context HttpHeaders headers,
+            @Context SecurityContext security) {
+        boolean pdf = pdfRequested(headers);
+        Certificate certificate = issuer.issue(uuid(id), security.getUserPrincipal().getName(), pdf ? "pdf" : "json");
+        if (!pdf) {
+            return Response.ok(certificate, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return Response.ok(CertificatePdf.render(certificate), PDF)
+                .header("Content-Disposition", "attachment; filename=\"certificate-" + certificate.ticketRef()
+                        .replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf\"")
+                .build();
+    }
+
+    /**
+     * PDF only when the client's most preferred acceptable type names it: a wildcard or no Accept means JSON (Quarkus
+     * REST ignores server-side {@code qs}, so this is decided here rather than by two {@code @Produces} methods).
+     */
+    static boolean pdfRequested(HttpHeaders headers) {
+        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
+            if (!acceptable.isWildcardType() && !acceptable.isWildcardSubtype() && acceptable.isCompatible(PDF_TYPE)) {
+                return true;
+            }
+            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            if (id.length() == 36) {
+                return UUID.fromString(id);
+            }
+        } catch (IllegalArgumentException notUuid) {
+            // answered below
+        }
+        throw ProblemException.badRequest("The ticket id must be a UUID.",
+                List.of(new Problem.FieldError("id", "must be a UUID")));
+    }
+}

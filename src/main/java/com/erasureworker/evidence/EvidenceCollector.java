@@ -1,0 +1,79 @@
+package com.erasureworker.evidence;
+
+import com.erasureworker.dixa.ActivityLogEntry;
+import com.erasureworker.dixa.DixaClient;
+import com.erasureworker.dixa.DixaOutcome;
+import com.erasureworker.dixa.RateLane;
+import com.erasureworker.pipeline.PipelineSwitch;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.logging.Logger;
+
+/**
+ * Captures Dixa-side evidence for completed tickets: reads each erased conversation's activity log (outside any
+ * transaction, like every Dixa call) and hands the result to {@link EvidenceRecorder}. A conversation Dixa answers
+ * 404 or 400 for is recorded as such (there is no log to wait for); any other failure leaves the ticket for a later
+ * run and ends this one, since Dixa is then struggling or refusing the token.
+ */
+@ApplicationScoped
+public class EvidenceCollector {
+
+    private static final Logger LOG = Logger.getLogger(EvidenceCollector.class);
+
+    private final DixaClient dixa;
+    private final EvidenceRecorder recorder;
+    private final EvidenceConfig config;
+    private final EvidenceSwitch evidenceSwitch;
+    private final PipelineSwitch pipelineSwitch;
+
+    EvidenceCollector(DixaClient dixa, EvidenceRecorder recorder, EvidenceConfig config, EvidenceSwitch evidenceSwitch,
+            PipelineSwitch pipelineSwitch) {
+        this.dixa = dixa;
+        this.recorder = recorder;
+        this.config = config;
+        this.evidenceSwitch = evidenceSwitch;
+        this.pipelineSwitch = pipelineSwitch;
+    }
+
+    /** Captures the evidence of up to {@code evidence.tickets-per-run} completed tickets; answers how many. */
+    public int captureDue() {
+        int captured = 0;
+        for (UUID requestId : recorder.due(config.ticketsPerRun())) {
+            if (!switchedOn()) {
+                break;
+            }
+            if (!capture(requestId)) {
+                break;
+            }
+            captured++;
+        }
+        return captured;
+    }
+
+    boolean switchedOn() {
+        return pipelineSwitch.enabled() && evidenceSwitch.enabled();
+    }
+
+    private boolean capture(UUID requestId) {
+        List<ConversationLog> logs = new ArrayList<>();
+        for (ConversationLog.Wanted wanted : recorder.conversationsOf(requestId)) {
+            // Evidence is never urgent: it waits behind status reads and DPO work for rate budget.
+            DixaOutcome<List<ActivityLogEntry>> answer = RateLane.with(RateLane.SWEEP,
+                    () -> dixa.getActivityLog(wanted.conversationId()));
+            boolean answered = answer.isOk() || answer.kind() == DixaOutcome.Kind.NOT_FOUND
+                    || answer.kind() == DixaOutcome.Kind.BAD_REQUEST;
+            logs.add(new ConversationLog(wanted.conversationId(), wanted.targetId(),
+                    answer.isOk() ? ConversationEvidence.CAPTURED : answer.kind().name(),
+                    answer.isOk() ? answer.value() : List.of(), answer.calls()));
+            if (!answered) {
+                recorder.recordCalls(requestId, logs);
+                LOG.warnf("evidence of ticket %s not captured yet: activity log answered %s", requestId, answer.kind());
+                return false;
+            }
+        }
+        recorder.save(requestId, logs);
+        return true;
+    }
+}
