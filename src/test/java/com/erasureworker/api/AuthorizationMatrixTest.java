@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every API endpoint against every kind of caller: no credentials, dpo, auditor, admin. Ids that do not exist are used
  * where the operation needs one, so an allowed caller gets 404 (or 409) and a refused one 401/403 before any lookup.
+ * Triggering a sweep and writing the retention policy change shared state; their roles are checked in the sweep tests.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -39,7 +40,13 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", TICKETS + "/" + UNKNOWN + "/cancel", null, 401, 404, 403, 404),
                 new Endpoint("POST", TICKETS + "/" + UNKNOWN + "/extend", extension, 401, 404, 403, 404),
                 new Endpoint("GET", "/api/v1/audit-events/verify", null, 401, 403, 200, 200),
-                new Endpoint("GET", "/api/v1/audit-events/head", null, 401, 403, 200, 200))
+                new Endpoint("GET", "/api/v1/audit-events/head", null, 401, 403, 200, 200),
+                new Endpoint("GET", "/api/v1/audit-events", null, 401, 403, 200, 200),
+                new Endpoint("GET", TICKETS + "/" + UNKNOWN + "/certificate", null, 401, 404, 404, 404),
+                new Endpoint("GET", "/api/v1/retention-policy", null, 401, 200, 200, 200),
+                new Endpoint("GET", "/api/v1/sweeps", null, 401, 200, 200, 200),
+                new Endpoint("GET", "/api/v1/sweeps/" + UNKNOWN, null, 401, 404, 404, 404),
+                new Endpoint("GET", "/api/v1/sweeps/" + UNKNOWN + "/conversations", null, 401, 404, 404, 404))
                 .map(Arguments::of);
     }
 
