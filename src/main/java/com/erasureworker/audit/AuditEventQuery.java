@@ -1,17 +1,16 @@
 package com.erasureworker.audit;
 
+import com.erasureworker.api.QueryParameters;
 import com.erasureworker.api.Problem.FieldError;
 import com.erasureworker.api.ProblemException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Which audit events an auditor asks for: a time range, a ticket (by ticketRef, or by id for a ticket's history), an
@@ -32,14 +31,14 @@ public record AuditEventQuery(Instant from, Instant to, String ticketRef, UUID r
             String page, String size) {
         List<FieldError> errors = new ArrayList<>();
         AuditEventQuery query = new AuditEventQuery(
-                value("from", from, AuditEventQuery::instant, "an ISO-8601 instant", errors),
-                value("to", to, AuditEventQuery::instant, "an ISO-8601 instant", errors),
-                value("ticketRef", ticketRef, text -> text, "", errors),
+                QueryParameters.value("from", from, QueryParameters::instant, "an ISO-8601 instant", errors),
+                QueryParameters.value("to", to, QueryParameters::instant, "an ISO-8601 instant", errors),
+                QueryParameters.value("ticketRef", ticketRef, text -> text, "", errors),
                 null,
-                value("actor", actor, text -> text, "", errors),
-                value("type", type, AuditType::valueOf, "one of " + Arrays.toString(AuditType.values()), errors),
-                bounded("page", page, 0, 0, Integer.MAX_VALUE, errors),
-                bounded("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors));
+                QueryParameters.value("actor", actor, text -> text, "", errors),
+                QueryParameters.value("type", type, AuditType::valueOf, "one of " + Arrays.toString(AuditType.values()), errors),
+                QueryParameters.bounded("page", page, 0, 0, Integer.MAX_VALUE, errors),
+                QueryParameters.bounded("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors));
         if (query.from != null && query.to != null && !query.from.isBefore(query.to)) {
             errors.add(new FieldError("to", "must be after from"));
         }
@@ -109,39 +108,6 @@ public record AuditEventQuery(Instant from, Instant to, String ticketRef, UUID r
     private static void put(Map<String, Object> filter, String name, Object value) {
         if (value != null) {
             filter.put(name, value.toString());
-        }
-    }
-
-    private static <T> T value(String name, String text, Function<String, T> parser, String expected,
-            List<FieldError> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return parser.apply(text.trim());
-        } catch (RuntimeException unreadable) {
-            errors.add(new FieldError(name, "must be " + expected));
-            return null;
-        }
-    }
-
-    private static int bounded(String name, String text, int defaultValue, int min, int max, List<FieldError> errors) {
-        Integer value = value(name, text, Integer::valueOf, "an integer", errors);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value < min || value > max) {
-            errors.add(new FieldError(name, "must be between " + min + " and " + max));
-            return defaultValue;
-        }
-        return value;
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            return Instant.parse(text);
         }
     }
 }

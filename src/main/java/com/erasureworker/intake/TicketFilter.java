@@ -1,18 +1,15 @@
 package com.erasureworker.intake;
 
+import com.erasureworker.api.QueryParameters;
 import com.erasureworker.api.Problem.FieldError;
 import com.erasureworker.api.ProblemException;
 import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.Source;
 import io.quarkus.panache.common.Parameters;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import java.util.function.Function;
 
 /**
  * The list's query parameters, read as text and parsed here so that a bad value is a 400 naming the parameter
@@ -31,16 +28,16 @@ record TicketFilter(RequestState state, String ticketRef, Source source, Instant
             String overdue, String atRisk, String dueBefore, String page, String size) {
         List<FieldError> errors = new ArrayList<>();
         TicketFilter filter = new TicketFilter(
-                value("state", state, RequestState::valueOf, "one of " + Arrays.toString(RequestState.values()), errors),
+                QueryParameters.value("state", state, RequestState::valueOf, "one of " + Arrays.toString(RequestState.values()), errors),
                 blankToNull(ticketRef),
-                value("source", source, Source::valueOf, "one of " + Arrays.toString(Source.values()), errors),
-                value("receivedFrom", receivedFrom, TicketFilter::instant, "an ISO-8601 instant", errors),
-                value("receivedTo", receivedTo, TicketFilter::instant, "an ISO-8601 instant", errors),
-                value("overdue", overdue, TicketFilter::bool, "true or false", errors),
-                value("atRisk", atRisk, TicketFilter::bool, "true or false", errors),
-                value("dueBefore", dueBefore, TicketFilter::instant, "an ISO-8601 instant", errors),
-                bounded("page", page, 0, 0, Integer.MAX_VALUE, errors),
-                bounded("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors));
+                QueryParameters.value("source", source, Source::valueOf, "one of " + Arrays.toString(Source.values()), errors),
+                QueryParameters.value("receivedFrom", receivedFrom, QueryParameters::instant, "an ISO-8601 instant", errors),
+                QueryParameters.value("receivedTo", receivedTo, QueryParameters::instant, "an ISO-8601 instant", errors),
+                QueryParameters.value("overdue", overdue, QueryParameters::bool, "true or false", errors),
+                QueryParameters.value("atRisk", atRisk, QueryParameters::bool, "true or false", errors),
+                QueryParameters.value("dueBefore", dueBefore, QueryParameters::instant, "an ISO-8601 instant", errors),
+                QueryParameters.bounded("page", page, 0, 0, Integer.MAX_VALUE, errors),
+                QueryParameters.bounded("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors));
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Some query parameters have values that cannot be used.", errors);
         }
@@ -75,47 +72,6 @@ record TicketFilter(RequestState state, String ticketRef, Source source, Instant
             conditions.add(condition);
             parameters.and(name, value);
         }
-    }
-
-    private static <T> T value(String name, String text, Function<String, T> parser, String expected,
-            List<FieldError> errors) {
-        if (blankToNull(text) == null) {
-            return null;
-        }
-        try {
-            return parser.apply(text.trim());
-        } catch (RuntimeException unreadable) {
-            errors.add(new FieldError(name, "must be " + expected));
-            return null;
-        }
-    }
-
-    private static int bounded(String name, String text, int defaultValue, int min, int max, List<FieldError> errors) {
-        Integer value = value(name, text, Integer::valueOf, "an integer", errors);
-        if (value == null) {
-            return defaultValue;
-        }
-        if (value < min || value > max) {
-            errors.add(new FieldError(name, "must be between " + min + " and " + max));
-            return defaultValue;
-        }
-        return value;
-    }
-
-    private static Instant instant(String text) {
-        try {
-            return OffsetDateTime.parse(text).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            return Instant.parse(text);
-        }
-    }
-
-    private static Boolean bool(String text) {
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "true" -> Boolean.TRUE;
-            case "false" -> Boolean.FALSE;
-            default -> throw new IllegalArgumentException(text);
-        };
     }
 
     private static String blankToNull(String text) {
