@@ -6,6 +6,8 @@ import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.RateLane;
 import com.erasureworker.pipeline.PipelineSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +17,9 @@ import org.jboss.logging.Logger;
  * Captures Dixa-side evidence for completed tickets: reads each erased conversation's activity log (outside any
  * transaction, like every Dixa call) and hands the result to {@link EvidenceRecorder}. A conversation Dixa answers
  * 404 or 400 for is recorded as such (there is no log to wait for); any other failure leaves the ticket for a later
- * run and ends this one, since Dixa is then struggling or refusing the token.
+ * run and ends this one, since Dixa is then struggling or refusing the token. After such a failure this replica
+ * leaves evidence alone for a while (2 s, doubling up to 10 min, reset by the next success), so a Dixa outage does not
+ * cost a failing call every tick.
  */
 @ApplicationScoped
 public class EvidenceCollector {
@@ -27,6 +31,10 @@ public class EvidenceCollector {
     private final EvidenceConfig config;
     private final EvidenceSwitch evidenceSwitch;
     private final PipelineSwitch pipelineSwitch;
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(2);
+    private static final Duration LONGEST_PAUSE = Duration.ofMinutes(10);
+    private volatile Instant pausedUntil = Instant.EPOCH;
+    private volatile int failuresInARow;
 
     EvidenceCollector(DixaClient dixa, EvidenceRecorder recorder, EvidenceConfig config, EvidenceSwitch evidenceSwitch,
             PipelineSwitch pipelineSwitch) {
@@ -39,17 +47,30 @@ public class EvidenceCollector {
 
     /** Captures the evidence of up to {@code evidence.tickets-per-run} completed tickets; answers how many. */
     public int captureDue() {
+        if (paused()) {
+            return 0;
+        }
         int captured = 0;
         for (UUID requestId : recorder.due(config.ticketsPerRun())) {
             if (!switchedOn()) {
                 break;
             }
             if (!capture(requestId)) {
+                failuresInARow++;
+                long pause = Math.min(LONGEST_PAUSE.toMillis(),
+                        FIRST_PAUSE.toMillis() << Math.min(failuresInARow - 1, 20));
+                pausedUntil = Instant.now().plusMillis(pause);
                 break;
             }
+            failuresInARow = 0;
             captured++;
         }
         return captured;
+    }
+
+    /** Whether this replica is holding off after a failed capture. */
+    boolean paused() {
+        return Instant.now().isBefore(pausedUntil);
     }
 
     boolean switchedOn() {
