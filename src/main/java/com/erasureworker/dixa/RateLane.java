@@ -28,10 +28,4 @@ public enum RateLane {
         }
     }
 
-    public static void with(RateLane lane, Runnable work) {
-        with(lane, () -> {
-            work.run();
-            return null;
-        });
-    }
 }

@@ -88,9 +88,7 @@ class StatusReads {
             target.nextAttemptAt = now.plusMillis(waitMillis);
             return false;
         }
-        StepOutcome failed = new StepOutcome();
-        failed.failFrom("read the anonymization request status", answer);
-        lifecycle.failOrRetry(target, failed.failure, now);
+        lifecycle.failOrRetry(target, StepOutcome.Failure.of("read the anonymization request status", answer), now);
         if (target.state.terminal()) {
             completion.completeIfDone(request, now);
             return true;

@@ -24,6 +24,13 @@ final class StepOutcome {
 
     /** Why a step did not get through: permanent failures end the target, the others are tried again later. */
     record Failure(boolean permanent, String message, Duration retryAfter, boolean countsAsAttempt) {
+
+        /** Permanent kinds end the target; the rest are retried with backoff (a local budget miss is no attempt). */
+        static Failure of(String what, DixaOutcome<?> outcome) {
+            String message = what + ": " + outcome.kind() + (outcome.message() == null ? "" : " (" + outcome.message() + ")");
+            boolean localBudget = outcome.kind() == DixaOutcome.Kind.RATE_LIMITED && outcome.calls().isEmpty();
+            return new Failure(outcome.kind().permanent(), message, outcome.retryAfter(), !localBudget);
+        }
     }
 
     final List<DixaCall> calls = new ArrayList<>();
@@ -64,9 +71,7 @@ final class StepOutcome {
 
     /** Maps a failed gateway outcome: permanent kinds end the target, the rest are retried with backoff. */
     void failFrom(String what, DixaOutcome<?> outcome) {
-        String message = what + ": " + outcome.kind() + (outcome.message() == null ? "" : " (" + outcome.message() + ")");
-        boolean localBudget = outcome.kind() == DixaOutcome.Kind.RATE_LIMITED && outcome.calls().isEmpty();
-        failure = new Failure(outcome.kind().permanent(), message, outcome.retryAfter(), !localBudget);
+        failure = Failure.of(what, outcome);
     }
 
     void retryLater(String message) {

@@ -24,12 +24,11 @@ record Work(
         Instant acceptedAt,
         Instant notePostedAt,
         Instant graceUntil,
-        Instant forceClosedAt,
         String leaseOwner) {
 
     static Work of(ErasureTarget target, ErasureRequest request) {
         return new Work(target.id, request.id, request.ticketRef, request.closePolicy, target.type, target.priority, target.state,
                 target.conversationId, target.messageId, target.endUserId, target.dixaRequestId, target.acceptedAt,
-                target.notePostedAt, target.graceUntil, target.forceClosedAt, target.leaseOwner);
+                target.notePostedAt, target.graceUntil, target.leaseOwner);
     }
 }

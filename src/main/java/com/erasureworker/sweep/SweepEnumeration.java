@@ -2,7 +2,7 @@ package com.erasureworker.sweep;
 
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
-import com.erasureworker.dixa.Page;
+import com.erasureworker.dixa.DixaPagination;
 import com.erasureworker.dixa.RateLane;
 import com.erasureworker.dixa.SearchHit;
 import com.erasureworker.dixa.SearchParameters;
@@ -11,9 +11,9 @@ import java.util.List;
 
 /**
  * Walks Dixa's filtered search ({@code Status IsOneOf [closed]}, {@code ClosedDate Until <cutoff>}, optional
- * channels) page by page, saving each page with the key of the next before asking for it. It keeps its own loop
- * rather than {@code DixaPagination.forEachPage} because it must start from a saved key and stop once the run is
- * full. Search calls run in the {@link RateLane#SWEEP} lane, outside any transaction.
+ * channels) page by page with {@link DixaPagination#forEachPage}, from the run's saved page key, saving each page
+ * together with the key of the next before asking for it, and stopping once the run is full. Search calls run in the
+ * {@link RateLane#SWEEP} lane, outside any transaction.
  */
 @ApplicationScoped
 class SweepEnumeration {
@@ -36,32 +36,25 @@ class SweepEnumeration {
     DixaOutcome<Void> run(SweepRun run, String owner) {
         SearchParameters parameters = SearchParameters.closedBefore(run.cutoff,
                 RetentionPolicy.splitChannels(run.channels));
-        String pageKey = run.pageKey;
-        int room = run.maxConversations - run.toErase();
-        while (room > 0) {
-            String key = pageKey;
-            DixaOutcome<Page<SearchHit>> page = RateLane.with(RateLane.SWEEP,
-                    () -> dixa.searchConversations(parameters, config.pageSize(), key));
-            if (!page.isOk()) {
-                lifecycle.failed(run.id, owner, page);
-                return page.map(value -> null);
-            }
-            String next = page.value().nextPageKey().orElse(null);
-            if (next != null && next.equals(pageKey)) {
-                DixaOutcome<Void> loop = DixaOutcome.failure(DixaOutcome.Kind.TRANSIENT,
-                        "pagination loop: next page key repeats", null, page.calls());
-                lifecycle.failed(run.id, owner, loop);
-                return loop;
-            }
-            List<Long> ids = page.value().items().stream().map(SearchHit::id).toList();
-            room = lifecycle.savePage(run.id, owner, ids, next);
-            if (next == null) {
-                lifecycle.enumerated(run.id, owner, false);
-                return DixaOutcome.ok(null, List.of());
-            }
-            pageKey = next;
+        int[] room = {run.maxConversations - run.toErase()};
+        if (room[0] <= 0) {
+            lifecycle.enumerated(run.id, owner, true);
+            return DixaOutcome.ok(null, List.of());
         }
-        lifecycle.enumerated(run.id, owner, true);
+        String[] nextKey = {run.pageKey};
+        DixaOutcome<Long> walked = DixaPagination.forEachPage(run.pageKey,
+                key -> RateLane.with(RateLane.SWEEP, () -> dixa.searchConversations(parameters, config.pageSize(), key)),
+                (hits, next) -> {
+                    room[0] = lifecycle.savePage(run.id, owner, hits.stream().map(SearchHit::id).toList(), next);
+                    nextKey[0] = next;
+                    return room[0] > 0;
+                });
+        if (!walked.isOk()) {
+            lifecycle.failed(run.id, owner, walked);
+            return walked.map(value -> null);
+        }
+        // Stopped with pages left: the run is full (its limit was reached); otherwise the results ended.
+        lifecycle.enumerated(run.id, owner, nextKey[0] != null);
         return DixaOutcome.ok(null, List.of());
     }
 }

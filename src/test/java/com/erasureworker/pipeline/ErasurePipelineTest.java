@@ -3,7 +3,6 @@ package com.erasureworker.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.erasureworker.audit.AuditEvent;
 import com.erasureworker.erasure.ClosePolicy;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.RequestState;
@@ -202,9 +201,5 @@ class ErasurePipelineTest {
 
     private List<SimCall> callsTo(String suffix) {
         return simulator.calls().stream().filter(call -> call.path().endsWith(suffix)).toList();
-    }
-
-    static List<String> types(List<AuditEvent> events) {
-        return events.stream().map(event -> event.type).toList();
     }
 }
