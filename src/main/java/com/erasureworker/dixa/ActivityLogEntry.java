@@ -15,6 +15,10 @@ public record ActivityLogEntry(
         @JsonProperty("_type") String type,
         Author author) {
 
-    public record Author(UUID id) {
+    /**
+     * The spec types {@code author.id} as a plain string: system and automation entries need not carry a uuid, so it
+     * is read as text (a uuid for people, anything else for the rest) instead of making the whole log unreadable.
+     */
+    public record Author(String id) {
     }
 }

@@ -1,6 +1,7 @@
 package com.erasureworker.dixa;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -19,9 +20,25 @@ public record ConversationImport(
         String externalId,
         Closing closing) {
 
+    /** InboundImport ({@code _type} Inbound, no agent) or OutboundImport ({@code _type} Outbound, with agentId). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Message(@com.fasterxml.jackson.annotation.JsonProperty("_type") String type, String content,
-            Instant createdAt, UUID agentId) {
+    public record Message(@JsonProperty("_type") String type, Content content, Instant createdAt, UUID agentId) {
+
+        public static Message inbound(String text, Instant createdAt) {
+            return new Message("Inbound", Content.text(text), createdAt, null);
+        }
+
+        public static Message outbound(String text, Instant createdAt, UUID agentId) {
+            return new Message("Outbound", Content.text(text), createdAt, agentId);
+        }
+    }
+
+    /** Dixa's Content: {@code {"_type": "Text", "value": ...}} (or Html); a plain string is refused. */
+    public record Content(@JsonProperty("_type") String type, String value) {
+
+        public static Content text(String value) {
+            return new Content("Text", value);
+        }
     }
 
     public record Closing(Instant closedAt, UUID closedBy) {

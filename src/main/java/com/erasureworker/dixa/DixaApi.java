@@ -99,6 +99,31 @@ interface DixaApi {
     Response searchConversations(@PathParam("apiVersion") String apiVersion, @QueryParam("pageLimit") Integer pageLimit,
             @QueryParam("pageKey") String pageKey, SearchParameters body);
 
+    /** The contract self-check's route probe: a route every tenant has, asked for one item. */
+    @GET
+    @Path("/agents")
+    Response listAgents(@PathParam("apiVersion") String apiVersion, @QueryParam("pageLimit") Integer pageLimit);
+
+    @PUT
+    @Path("/conversations/{conversationId}/claim")
+    Response claimConversation(@PathParam("apiVersion") String apiVersion, @PathParam("conversationId") long conversationId,
+            ClaimConversationInput body);
+
+    /** Canary read-back only: message content is searched for the canary's marker and never kept. */
+    @GET
+    @Path("/conversations/{conversationId}/messages")
+    Response readMessages(@PathParam("apiVersion") String apiVersion, @PathParam("conversationId") long conversationId);
+
+    /** Canary read-back only (separate from any notes listing the pipeline may use). */
+    @GET
+    @Path("/conversations/{conversationId}/notes")
+    Response readNotes(@PathParam("apiVersion") String apiVersion, @PathParam("conversationId") long conversationId);
+
+    /** Creates the canary's synthetic end user. */
+    @POST
+    @Path("/endusers")
+    Response createEndUser(@PathParam("apiVersion") String apiVersion, CreateEndUserInput body);
+
     /** Beta only: always called with apiVersion {@code beta}. */
     @POST
     @Path("/conversations/import")
@@ -108,5 +133,12 @@ interface DixaApi {
     }
 
     record CreateInternalNoteInput(String message, UUID agentId) {
+    }
+
+    record ClaimConversationInput(UUID agentId, boolean force) {
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record CreateEndUserInput(String displayName, String externalId) {
     }
 }

@@ -71,10 +71,37 @@ public class DixaClient {
         return unwrap(call(DixaEndpoint.GET_CONVERSATION, () -> api.getConversation(version(), conversationId), CONVERSATION));
     }
 
-    /** Closes a conversation, credited to {@code userId} (an agent or admin) when given. */
+    /**
+     * Closes a conversation, credited to {@code userId} (an agent or admin) when given. With
+     * {@code DIXA_CLAIM_BEFORE_CLOSE} the conversation is first claimed for that user with {@code force=false}, so
+     * agents see who took it; a refused claim (already assigned, 409) does not stop the close. The outcome lists both
+     * exchanges.
+     */
     public DixaOutcome<Void> closeConversation(long conversationId, UUID userId) {
-        return call(DixaEndpoint.CLOSE_CONVERSATION,
+        List<DixaCall> claimCalls = List.of();
+        if (config.claimBeforeClose() && userId != null) {
+            claimCalls = call(DixaEndpoint.CLAIM_CONVERSATION, () -> api.claimConversation(version(), conversationId,
+                    new DixaApi.ClaimConversationInput(userId, false)), null).calls();
+        }
+        DixaOutcome<Void> closed = call(DixaEndpoint.CLOSE_CONVERSATION,
                 () -> api.closeConversation(version(), conversationId, new DixaApi.CloseConversationInput(userId)), null);
+        if (claimCalls.isEmpty()) {
+            return closed;
+        }
+        List<DixaCall> all = new ArrayList<>(claimCalls);
+        all.addAll(closed.calls());
+        return closed.withCalls(all);
+    }
+
+    /**
+     * Whether a read of a conversation shows it anonymized: {@code anonymizedAt} on a 200, or, where the tenant answers
+     * anonymized conversations with 404 ({@code DIXA_ANONYMIZED_CONVERSATION_READ=not-found}), a 404.
+     */
+    public boolean showsAnonymized(DixaOutcome<Conversation> read) {
+        if (read.isOk()) {
+            return read.value().isAnonymized();
+        }
+        return read.kind() == Kind.NOT_FOUND && config.anonymizedConversationRead() == DixaConfig.AnonymizedRead.NOT_FOUND;
     }
 
     public DixaOutcome<AnonymizationRequestStatus> anonymizeConversation(long conversationId, boolean force) {
@@ -97,16 +124,20 @@ public class DixaClient {
                 () -> api.getAnonymizationRequest(version(), requestId), ANONYMIZATION));
     }
 
-    /** Every end user whose e-mail matches, all pages. The address is sent to Dixa only, never logged or kept. */
+    /**
+     * Every end user whose e-mail matches, all pages. The address is sent to Dixa only, never logged or kept. Dixa
+     * documents a 404 for this search too: it is returned as NOT_FOUND, and only the caller, knowing whether the
+     * contract self-check is green, may read it as "no match".
+     */
     public DixaOutcome<List<EndUser>> findEndUsersByEmail(String email) {
-        return noMatchIsEmpty(DixaPagination.collect(pageKey -> call(DixaEndpoint.FIND_END_USERS_BY_EMAIL,
-                () -> api.findEndUsersByEmail(version(), email, pageKey), END_USERS)));
+        return DixaPagination.collect(pageKey -> call(DixaEndpoint.FIND_END_USERS_BY_EMAIL,
+                () -> api.findEndUsersByEmail(version(), email, pageKey), END_USERS));
     }
 
-    /** Every end user whose phone number matches, all pages. */
+    /** Every end user whose phone number matches, all pages; a 404 is NOT_FOUND as for e-mail. */
     public DixaOutcome<List<EndUser>> findEndUsersByPhone(String phone) {
-        return noMatchIsEmpty(DixaPagination.collect(pageKey -> call(DixaEndpoint.FIND_END_USERS_BY_PHONE,
-                () -> api.findEndUsersByPhone(version(), phone, pageKey), END_USERS)));
+        return DixaPagination.collect(pageKey -> call(DixaEndpoint.FIND_END_USERS_BY_PHONE,
+                () -> api.findEndUsersByPhone(version(), phone, pageKey), END_USERS));
     }
 
     /** All the end user's conversations, following {@code meta.next} to the end. */
@@ -133,7 +164,7 @@ public class DixaClient {
     /** One page of the filtered search; {@code pageKey} null for the first. See {@link DixaPagination#forEachPage}. */
     public DixaOutcome<Page<SearchHit>> searchConversations(SearchParameters parameters, Integer pageLimit, String pageKey) {
         return call(DixaEndpoint.SEARCH_CONVERSATIONS,
-                () -> api.searchConversations(version(), pageLimit, pageKey, parameters), SEARCH);
+                () -> api.searchConversations(config.searchApiVersion().name(), pageLimit, pageKey, parameters), SEARCH);
     }
 
     /** Imports a conversation (beta endpoint, whatever {@code DIXA_API_VERSION} says). */
@@ -142,11 +173,12 @@ public class DixaClient {
                 .map(ConversationImport.Result::id);
     }
 
-    private String version() {
+    String version() {
         return config.apiVersion().name();
     }
 
-    private <T> DixaOutcome<T> call(DixaEndpoint endpoint, Supplier<Response> request, GenericType<T> bodyType) {
+    /** One gateway operation: rate budget, in-call retries when safe, mapping. Shared with {@link DixaTenantProbe}. */
+    <T> DixaOutcome<T> call(DixaEndpoint endpoint, Supplier<Response> request, GenericType<T> bodyType) {
         List<DixaCall> calls = new ArrayList<>();
         Supplier<DixaOutcome<T>> attempt = () -> {
             DixaOutcome<T> outcome = attemptOnce(endpoint, request, bodyType, calls);
@@ -192,13 +224,8 @@ public class DixaClient {
         return outcome;
     }
 
-    private static <T> DixaOutcome<T> unwrap(DixaOutcome<Envelope<T>> outcome) {
+    static <T> DixaOutcome<T> unwrap(DixaOutcome<Envelope<T>> outcome) {
         return outcome.map(Envelope::data);
-    }
-
-    /** Dixa documents a 404 on the end-user search; read as "no match" so a lookup never fails for lack of data. */
-    private static <T> DixaOutcome<List<T>> noMatchIsEmpty(DixaOutcome<List<T>> outcome) {
-        return outcome.kind() == Kind.NOT_FOUND ? DixaOutcome.ok(List.of(), outcome.calls()) : outcome;
     }
 
     /** Carries a transient outcome through the retry guard; never leaves this class. */

@@ -24,6 +24,32 @@ public interface DixaConfig {
     @WithDefault("v1")
     ApiVersion apiVersion();
 
+    /**
+     * Version of the filtered search ({@code POST /search/conversations}), which is missing from the v1 specification
+     * file but on the live v1 page (REFERENCE.md §9.9): its own setting, so it can move to beta alone.
+     */
+    @WithDefault("v1")
+    ApiVersion searchApiVersion();
+
+    /**
+     * What the tenant answers to a repeated anonymize of an entity already anonymized or queued (REFERENCE.md §9.1):
+     * {@code accept} (a fresh 202) or {@code conflict} (409). The canary observes it; with {@code conflict} a 409 on
+     * a conversation that already shows {@code anonymizedAt} is read as "already anonymized", not as "still open".
+     */
+    @WithDefault("accept")
+    DuplicateAnonymize duplicateAnonymize();
+
+    /**
+     * What reading an anonymized conversation answers (REFERENCE.md §9.3, §9.7): {@code readable} (200 with
+     * {@code anonymizedAt}) or {@code not-found} (404, which then counts as anonymized when verifying).
+     */
+    @WithDefault("readable")
+    AnonymizedRead anonymizedConversationRead();
+
+    /** Claim a conversation for {@code agentId} (force=false) before force-closing it, so agents see who took it. */
+    @WithDefault("false")
+    boolean claimBeforeClose();
+
     /** Connect timeout of every Dixa call, in milliseconds. */
     @WithDefault("5000")
     int connectTimeoutMs();
@@ -72,5 +98,15 @@ public interface DixaConfig {
 
     enum ApiVersion {
         v1, beta
+    }
+
+    /** Written {@code accept} / {@code conflict} in configuration (SmallRye matches enum names hyphenated). */
+    enum DuplicateAnonymize {
+        ACCEPT, CONFLICT
+    }
+
+    /** Written {@code readable} / {@code not-found} in configuration. */
+    enum AnonymizedRead {
+        READABLE, NOT_FOUND
     }
 }

@@ -19,7 +19,14 @@ public enum DixaEndpoint {
     PATCH_CUSTOM_ATTRIBUTES("PATCH", "/conversations/{conversationId}/custom-attributes", true),
     GET_ACTIVITY_LOG("GET", "/conversations/{conversationId}/activitylog", true),
     SEARCH_CONVERSATIONS("POST", "/search/conversations", true),
-    IMPORT_CONVERSATION("POST", "/conversations/import", false);
+    IMPORT_CONVERSATION("POST", "/conversations/import", false),
+    LIST_AGENTS("GET", "/agents?pageLimit", true),
+    CLAIM_CONVERSATION("PUT", "/conversations/{conversationId}/claim", true),
+    READ_BACK_MESSAGES("GET", "/conversations/{conversationId}/messages", true),
+    READ_BACK_NOTES("GET", "/conversations/{conversationId}/notes", true),
+    READ_BACK_CONVERSATION("GET", "/conversations/{conversationId}", true),
+    READ_BACK_ACTIVITY_LOG("GET", "/conversations/{conversationId}/activitylog", true),
+    CREATE_END_USER("POST", "/endusers", false);
 
     private final String method;
     private final String pathTemplate;

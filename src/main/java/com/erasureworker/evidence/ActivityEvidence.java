@@ -23,7 +23,8 @@ public class ActivityEvidence extends PanacheEntityBase {
     public UUID entryId;
     public String type;
     public Instant activityAt;
-    public UUID authorId;
+    /** A uuid for people; system or automation authors as Dixa names them (scrubbed, see V11). */
+    public String authorId;
 
     static List<ActivityEvidence> of(UUID requestId) {
         return list("requestId = ?1 order by conversationId, activityAt, id", requestId);

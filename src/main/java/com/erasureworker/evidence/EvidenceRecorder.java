@@ -91,7 +91,7 @@ class EvidenceRecorder {
                 activity.entryId = entry.id();
                 activity.type = entry.type() == null ? "unknown" : entry.type().substring(0, Math.min(100, entry.type().length()));
                 activity.activityAt = entry.activityTimestamp();
-                activity.authorId = entry.author() == null ? null : entry.author().id();
+                activity.authorId = authorId(entry);
                 activity.persist();
             }
         }
@@ -107,5 +107,14 @@ class EvidenceRecorder {
         for (ConversationLog log : logs) {
             audit.recordCalls(log.calls(), requestId, log.targetId());
         }
+    }
+
+    /** Dixa's author id as text: scrubbed of anything that looks like an e-mail or phone, at most 100 characters. */
+    private static String authorId(ActivityLogEntry entry) {
+        if (entry.author() == null || entry.author().id() == null) {
+            return null;
+        }
+        String scrubbed = com.erasureworker.dixa.Redaction.scrub(entry.author().id());
+        return scrubbed.length() <= 100 ? scrubbed : scrubbed.substring(0, 100);
     }
 }

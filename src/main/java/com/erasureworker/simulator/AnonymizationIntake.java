@@ -11,7 +11,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Accepts anonymization requests with Dixa's open-conversation safeguard: 409 unless every affected conversation is
  * closed, or {@code force=true} closes them first. Repeating a request on an already anonymized entity is accepted
- * and queued again (the spec is silent, REFERENCE.md §9.1); processing it again changes nothing more.
+ * and queued again (the spec is silent, REFERENCE.md §9.1; {@link SimulatorModes} can make it a 409); processing it
+ * again changes nothing more.
  */
 @ApplicationScoped
 @UnlessBuildProfile("prod")
@@ -22,6 +23,9 @@ public class AnonymizationIntake {
     @Inject
     AnonymizationQueue queue;
 
+    @Inject
+    SimulatorModes modes;
+
     /** The user behind the API token; Dixa reports it as {@code requestedBy} and as the closer on force-close. */
     @ConfigProperty(name = "dixa.agent-id")
     UUID tokenUserId;
@@ -29,6 +33,7 @@ public class AnonymizationIntake {
     AnonymizationRequest conversation(long csid, boolean force) {
         synchronized (store) {
             StoredConversation conversation = store.conversation(csid);
+            refuseRepeat(conversation.anonymizedAt != null, "Conversation", Long.toString(csid));
             closeOrRefuse(List.of(conversation), force, "Conversation " + csid + " is not closed");
             return queue.enqueue("Conversation", Long.toString(csid), tokenUserId);
         }
@@ -41,6 +46,7 @@ public class AnonymizationIntake {
             if (conversation.message(messageId) == null) {
                 throw DixaError.notFound();
             }
+            refuseRepeat(conversation.message(messageId).redacted, "Message", csid + "_" + messageId);
             closeOrRefuse(List.of(conversation), false, "Conversation " + csid + " is not closed");
             return queue.enqueue("Message", csid + "_" + messageId, tokenUserId);
         }
@@ -51,8 +57,22 @@ public class AnonymizationIntake {
             if (store.endUser(userId) == null) {
                 throw DixaError.notFound();
             }
+            refuseRepeat(store.endUser(userId).anonymizedAt != null, "User", userId.toString());
             closeOrRefuse(store.conversationsOf(userId), force, "User " + userId + " has conversations that are not closed");
             return queue.enqueue("User", userId.toString(), tokenUserId);
+        }
+    }
+
+    /** In {@link SimulatorModes.RepeatedAnonymize#CONFLICT} mode, an entity anonymized or queued already is a 409. */
+    private void refuseRepeat(boolean anonymized, String type, String targetEntityId) {
+        if (!modes.repeatIsConflict()) {
+            return;
+        }
+        if (anonymized) {
+            throw DixaError.conflict(type + " " + targetEntityId + " is already anonymized");
+        }
+        if (queue.queued(type, targetEntityId)) {
+            throw DixaError.conflict("An anonymization request for " + type + " " + targetEntityId + " is already queued");
         }
     }
 

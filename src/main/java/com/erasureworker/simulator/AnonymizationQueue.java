@@ -76,6 +76,11 @@ public class AnonymizationQueue {
         return request;
     }
 
+    /** Whether a request for this entity is waiting to be processed. */
+    synchronized boolean queued(String type, String targetEntityId) {
+        return pending.stream().anyMatch(r -> r.type.equals(type) && r.targetEntityId.equals(targetEntityId));
+    }
+
     synchronized AnonymizationRequest find(UUID id) {
         return all.get(id);
     }

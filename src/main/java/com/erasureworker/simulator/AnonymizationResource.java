@@ -16,10 +16,16 @@ public class AnonymizationResource {
     @Inject
     AnonymizationQueue queue;
 
+    @Inject
+    SimulatorModes modes;
+
     @GET
     @Path("request/{requestId}")
     public Object status(@PathParam("apiVersion") String apiVersion, @PathParam("requestId") String requestId) {
         RequestValues.version(apiVersion);
+        if (modes.refuseAnonymizationStatus()) {
+            throw new DixaError(401, "User is unauthorized to perform an underlying operation");
+        }
         AnonymizationRequest request = queue.find(RequestValues.uuid(requestId, "path parameter requestId"));
         if (request == null) {
             throw DixaError.notFound();

@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * What processing an anonymization request does to the data: the downward cascade user → conversations → messages.
  * Notes and custom attributes are kept: Dixa's GDPR page only names messages and user PII, and the worker relies on
- * its erasure-ticket note and attribute as proof (REFERENCE.md §9.5 leaves this open).
+ * its erasure-ticket note and attribute as proof (REFERENCE.md §9.5 leaves this open); {@link SimulatorModes#scrubNotes}
+ * scrubs notes too.
  */
 @ApplicationScoped
 @UnlessBuildProfile("prod")
@@ -19,6 +20,9 @@ public class Anonymizer {
 
     @Inject
     SimulatorStore store;
+
+    @Inject
+    SimulatorModes modes;
 
     void apply(AnonymizationRequest request, Instant now) {
         synchronized (store) {
@@ -60,6 +64,11 @@ public class Anonymizer {
 
     private void anonymizeConversation(StoredConversation conversation, UUID requestedBy, Instant now) {
         conversation.messages.forEach(m -> redact(conversation, m, requestedBy, now));
+        if (modes.scrubNotes()) {
+            conversation.notes.replaceAll(n -> new StoredNote(n.id(), n.authorId(), n.createdAt(), n.csid(), REDACTED_TEXT));
+            conversation.activity.replaceAll(e -> e.attributes().containsKey("message") ? new ActivityEntry(e.id(),
+                    e.conversationId(), e.at(), e.type(), e.authorId(), Map.of("message", REDACTED_TEXT)) : e);
+        }
         conversation.fromEmail = null;
         conversation.toEmail = null;
         conversation.integrationEmail = null;

@@ -43,7 +43,14 @@ public class ConversationImport {
                 if (message.hasNonNull("agentId") && store.agent(agentId(message.get("agentId").asText())) == null) {
                     throw DixaError.badRequest("Agent does not exist");
                 }
-                required(message.path("content"), "value");
+                content(message.path("content"));
+                String kind = RequestValues.text(message, "_type");
+                if (kind != null && !kind.equals("Inbound") && !kind.equals("Outbound")) {
+                    throw DixaError.badRequest("Invalid value for: body (messages._type)");
+                }
+                if ("Outbound".equals(kind) && !message.hasNonNull("agentId")) {
+                    throw DixaError.badRequest("Invalid value for: body (missing agentId)");
+                }
                 DixaDates.parse(required(message, "createdAt"));
             }
             UUID closedBy = null;
@@ -66,6 +73,18 @@ public class ConversationImport {
             }
             return conversation.id;
         }
+    }
+
+    /** Dixa's Content: an object {@code {"_type": "Text"|"Html", "value": ...}}; a plain string is refused. */
+    private static void content(JsonNode content) {
+        if (!content.isObject()) {
+            throw DixaError.badRequest("Invalid value for: body (messages.content must be Text or Html)");
+        }
+        String type = required(content, "_type");
+        if (!type.equals("Text") && !type.equals("Html")) {
+            throw DixaError.badRequest("Invalid value for: body (messages.content._type)");
+        }
+        required(content, "value");
     }
 
     private static UUID agentId(String value) {

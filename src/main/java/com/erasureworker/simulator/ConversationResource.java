@@ -37,12 +37,19 @@ public class ConversationResource {
     @Inject
     ConversationImport conversationImport;
 
+    @Inject
+    SimulatorModes modes;
+
     @GET
     @Path("{conversationId}")
     public Object get(@PathParam("apiVersion") String apiVersion, @PathParam("conversationId") String conversationId) {
         long csid = RequestValues.csid(apiVersion, conversationId);
         synchronized (store) {
-            return DixaJson.data(DixaJson.conversation(store.conversation(csid)));
+            StoredConversation conversation = store.conversation(csid);
+            if (conversation.anonymizedAt != null && modes.anonymizedIsNotFound()) {
+                throw DixaError.notFound();
+            }
+            return DixaJson.data(DixaJson.conversation(conversation));
         }
     }
 
@@ -71,6 +78,38 @@ public class ConversationResource {
         return Response.noContent().build();
     }
 
+    /**
+     * Claims the conversation for an agent: 204; with {@code force=false} a conversation assigned to another agent is
+     * a 409 (documented in beta only); an unknown agent is a 400.
+     */
+    @PUT
+    @Path("{conversationId}/claim")
+    public Response claim(@PathParam("apiVersion") String apiVersion, @PathParam("conversationId") String conversationId,
+            String body) {
+        long csid = RequestValues.csid(apiVersion, conversationId);
+        JsonNode input = RequestValues.json(body);
+        String agentText = RequestValues.text(input, "agentId");
+        if (agentText == null) {
+            throw DixaError.badRequest("Invalid value for: body (missing agentId)");
+        }
+        UUID agentId = RequestValues.uuid(agentText, "body");
+        boolean force = input.path("force").asBoolean(false);
+        synchronized (store) {
+            StoredConversation conversation = store.conversation(csid);
+            if (store.agent(agentId) == null) {
+                throw DixaError.badRequest("Agent does not exist");
+            }
+            if (conversation.assignedAgentId != null && !conversation.assignedAgentId.equals(agentId) && !force) {
+                throw DixaError.conflict("Conversation " + csid + " is already assigned");
+            }
+            if (!agentId.equals(conversation.assignedAgentId)) {
+                conversation.assignedAgentId = agentId;
+                store.record(conversation, "ConversationAssigned", agentId, Instant.now(), java.util.Map.of());
+            }
+        }
+        return Response.noContent().build();
+    }
+
     @PATCH
     @Path("{conversationId}/anonymize")
     public Response anonymize(@PathParam("apiVersion") String apiVersion,
@@ -87,7 +126,7 @@ public class ConversationResource {
         long csid = RequestValues.csid(apiVersion, conversationId);
         synchronized (store) {
             return DixaJson.data(store.conversation(csid).activity.stream()
-                    .map(entry -> DixaJson.activity(entry, store)).toList());
+                    .map(entry -> DixaJson.activity(entry, store, modes.systemActivityAuthors())).toList());
         }
     }
 

@@ -102,13 +102,17 @@ final class DixaJson {
         return json;
     }
 
-    static Map<String, Object> activity(ActivityEntry e, SimulatorStore store) {
+    /** Entries of Dixa's own doing, written with a non-uuid author in {@link SimulatorModes#systemActivityAuthors}. */
+    private static final java.util.Set<String> SYSTEM_ENTRIES = java.util.Set.of("ConversationMessageRedacted");
+
+    static Map<String, Object> activity(ActivityEntry e, SimulatorStore store, boolean systemAuthors) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", e.id());
         json.put("conversationId", e.conversationId());
         json.put("activityTimestamp", DixaDates.zoned(e.at()));
         json.put("_type", e.type());
-        json.put("author", author(e.authorId(), store));
+        json.put("author", systemAuthors && SYSTEM_ENTRIES.contains(e.type())
+                ? Map.of("id", "dixa-system", "name", "Dixa") : author(e.authorId(), store));
         json.put("attributes", e.attributes());
         return json;
     }

@@ -23,6 +23,7 @@ public class DixaSimulator {
     @Inject SimulatorFaults faults;
     @Inject CallLog callLog;
     @Inject DemoSeed demoSeed;
+    @Inject SimulatorModes modes;
 
     @ConfigProperty(name = "dixa.agent-id")
     UUID configuredAgentId;
@@ -40,7 +41,7 @@ public class DixaSimulator {
         }
     }
 
-    /** Clears data, calls and faults; restores the configured limits, delay and throughput; unpauses the queue. */
+    /** Clears data, calls, faults and modes; restores the configured limits, delay and throughput; unpauses the queue. */
     public void reset() {
         queue.restoreDefaults();
         store.clear();
@@ -48,6 +49,7 @@ public class DixaSimulator {
         store.addAttributeDefinition(new AttributeDefinition(erasureAttributeId, "Erasure ticket", "erasure_ticket",
                 false, List.of()));
         faults.clear();
+        modes.clear();
         rateLimit.restoreDefaults();
         callLog.clear();
     }
@@ -156,6 +158,11 @@ public class DixaSimulator {
 
     public SimulatorFaults faults() {
         return faults;
+    }
+
+    /** Alternative answers where Dixa's specification is silent; cleared by {@link #reset()}. */
+    public SimulatorModes modes() {
+        return modes;
     }
 
     public List<SimCall> calls() {

@@ -3,7 +3,10 @@ package com.erasureworker.simulator;
 import io.quarkus.arc.profile.UnlessBuildProfile;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import java.time.Instant;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -21,7 +24,8 @@ import java.util.function.Predicate;
 /**
  * Dixa's end-user endpoints. An anonymized user still answers 200, with PII removed and displayName
  * "Anonymized user" (the spec is silent, REFERENCE.md §9.5); a lookup by e-mail that matches nobody answers 200 with
- * an empty list, although the spec also documents a 404 (§9.14).
+ * an empty list, although the spec also documents a 404 (§9.14; {@link SimulatorModes} switches to the 404, and to
+ * the documented 400 "Duplicate email address" when several users match).
  */
 @Path("/simulator/{apiVersion}/endusers")
 @Produces(MediaType.APPLICATION_JSON)
@@ -32,6 +36,9 @@ public class EndUserResource {
 
     @Inject
     AnonymizationIntake intake;
+
+    @Inject
+    SimulatorModes modes;
 
     @GET
     public Object list(@PathParam("apiVersion") String apiVersion, @QueryParam("email") String email,
@@ -50,12 +57,44 @@ public class EndUserResource {
                 : externalId != null ? "externalId=" + encode(externalId) : "";
         synchronized (store) {
             List<StoredEndUser> users = store.endUsersWhere(match);
+            boolean contactFilter = email != null || phone != null;
+            if (contactFilter && users.isEmpty() && modes.noMatchIsNotFound()) {
+                throw DixaError.notFound();
+            }
+            if (contactFilter && users.size() > 1 && modes.duplicateLookupIsBadRequest()) {
+                throw DixaError.badRequest(email != null ? "Duplicate email address" : "Duplicate phone number");
+            }
             int from = Math.min(page.offset(), users.size());
             int to = Math.min(from + page.limit(), users.size());
             String next = to < users.size() ? "offset=" + to : null;
             String previous = from > 0 ? "offset=" + Math.max(0, from - page.limit()) : null;
             return Map.of("data", users.subList(from, to).stream().map(DixaJson::endUser).toList(),
                     "meta", page.meta(apiVersion, "/endusers", filterQuery, next, previous));
+        }
+    }
+
+    /** Creates an end user (201); the canary makes its synthetic one here, with a display name and external id. */
+    @POST
+    public Response create(@PathParam("apiVersion") String apiVersion, String body) {
+        RequestValues.version(apiVersion);
+        JsonNode input = RequestValues.json(body);
+        if (!input.isObject()) {
+            throw DixaError.badRequest("Invalid value for: body");
+        }
+        String email = RequestValues.text(input, "email");
+        String phone = RequestValues.text(input, "phoneNumber");
+        String displayName = RequestValues.text(input, "displayName");
+        String externalId = RequestValues.text(input, "externalId");
+        synchronized (store) {
+            StoredEndUser user = store.addEndUser(email, phone, Instant.now());
+            if (displayName != null) {
+                user.displayName = displayName;
+                user.firstName = null;
+                user.lastName = null;
+            }
+            user.externalId = externalId;
+            return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(DixaJson.data(DixaJson.endUser(user))).build();
         }
     }
 

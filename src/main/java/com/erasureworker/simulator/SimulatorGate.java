@@ -44,6 +44,16 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
     @Inject
     SimulatorFaults faults;
 
+    @Inject
+    SimulatorModes modes;
+
+    /** {@code /simulator/<version>/...} → {@code <version>}. */
+    private static String versionOf(String path) {
+        String rest = path.substring(CallRecorder.PREFIX.length() + 1);
+        int slash = rest.indexOf('/');
+        return slash < 0 ? rest : rest.substring(0, slash);
+    }
+
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
         Response refusal = admit(request);
@@ -62,6 +72,9 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
             byte[] body = request.getEntityStream().readAllBytes();
             rc.put(CallRecorder.BODY, new String(body, StandardCharsets.UTF_8));
             request.setEntityStream(new ByteArrayInputStream(body));
+        }
+        if (modes.unknownVersion(versionOf(rc.request().path()))) {
+            return DixaError.answer(404, "The requested resource could not be found");
         }
         // The token is sent raw, as in Dixa's docs; "Bearer <token>" is refused (REFERENCE.md §9.12 leaves it open).
         String token = request.getHeaderString("Authorization");

@@ -1,0 +1,121 @@
+package com.erasureworker.simulator;
+
+import io.quarkus.arc.profile.UnlessBuildProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+
+/**
+ * Switches between the answers Dixa might give where its specification is silent (REFERENCE.md §9), so tests cover
+ * every branch the worker supports. The defaults are the simulator's usual choices; {@link DixaSimulator#reset()}
+ * restores them.
+ */
+@ApplicationScoped
+@UnlessBuildProfile("prod")
+public class SimulatorModes {
+
+    /** §9.1: what a repeated anonymize of an anonymized (or queued) entity answers. */
+    public enum RepeatedAnonymize { ACCEPT, CONFLICT }
+
+    /** §9.3/§9.7: what reading an anonymized conversation answers. */
+    public enum AnonymizedRead { READABLE, NOT_FOUND }
+
+    /** §9.14: what an end-user lookup that matches nobody answers. */
+    public enum NoMatchLookup { EMPTY_LIST, NOT_FOUND }
+
+    private volatile RepeatedAnonymize repeatedAnonymize = RepeatedAnonymize.ACCEPT;
+    private volatile AnonymizedRead anonymizedRead = AnonymizedRead.READABLE;
+    private volatile NoMatchLookup noMatchLookup = NoMatchLookup.EMPTY_LIST;
+    private volatile boolean systemActivityAuthors;
+    private volatile boolean refuseAnonymizationStatus;
+    private volatile boolean duplicateLookupIsBadRequest;
+    private volatile boolean scrubNotes;
+    private volatile Set<String> unknownVersions = Set.of();
+
+    public SimulatorModes repeatedAnonymize(RepeatedAnonymize mode) {
+        this.repeatedAnonymize = mode;
+        return this;
+    }
+
+    public SimulatorModes anonymizedRead(AnonymizedRead mode) {
+        this.anonymizedRead = mode;
+        return this;
+    }
+
+    public SimulatorModes noMatchLookup(NoMatchLookup mode) {
+        this.noMatchLookup = mode;
+        return this;
+    }
+
+    /** Activity-log entries of Dixa's own doing (redactions, force-closes) carry a non-uuid author id. */
+    public SimulatorModes systemActivityAuthors(boolean on) {
+        this.systemActivityAuthors = on;
+        return this;
+    }
+
+    /** The token may not read anonymization status: {@code GET /anonymization/request/{id}} answers 401. */
+    public SimulatorModes refuseAnonymizationStatus(boolean on) {
+        this.refuseAnonymizationStatus = on;
+        return this;
+    }
+
+    /** A lookup by e-mail or phone that matches several end users answers 400 "Duplicate ..." (§4). */
+    public SimulatorModes duplicateLookupIsBadRequest(boolean on) {
+        this.duplicateLookupIsBadRequest = on;
+        return this;
+    }
+
+    /** Anonymizing a conversation also scrubs its internal notes (and their activity-log quotes), §9.5. */
+    public SimulatorModes scrubNotes(boolean on) {
+        this.scrubNotes = on;
+        return this;
+    }
+
+    /** Versions that do not exist at this base URL: every route under them answers 404 (a wrong version or proxy). */
+    public SimulatorModes unknownVersions(String... versions) {
+        this.unknownVersions = Set.of(versions);
+        return this;
+    }
+
+    void clear() {
+        repeatedAnonymize = RepeatedAnonymize.ACCEPT;
+        anonymizedRead = AnonymizedRead.READABLE;
+        noMatchLookup = NoMatchLookup.EMPTY_LIST;
+        systemActivityAuthors = false;
+        refuseAnonymizationStatus = false;
+        duplicateLookupIsBadRequest = false;
+        scrubNotes = false;
+        unknownVersions = Set.of();
+    }
+
+    boolean repeatIsConflict() {
+        return repeatedAnonymize == RepeatedAnonymize.CONFLICT;
+    }
+
+    boolean anonymizedIsNotFound() {
+        return anonymizedRead == AnonymizedRead.NOT_FOUND;
+    }
+
+    boolean noMatchIsNotFound() {
+        return noMatchLookup == NoMatchLookup.NOT_FOUND;
+    }
+
+    boolean systemActivityAuthors() {
+        return systemActivityAuthors;
+    }
+
+    boolean refuseAnonymizationStatus() {
+        return refuseAnonymizationStatus;
+    }
+
+    boolean duplicateLookupIsBadRequest() {
+        return duplicateLookupIsBadRequest;
+    }
+
+    boolean scrubNotes() {
+        return scrubNotes;
+    }
+
+    boolean unknownVersion(String version) {
+        return unknownVersions.contains(version);
+    }
+}
