@@ -2,6 +2,7 @@ package com.erasureworker.intake;
 
 import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
+import com.erasureworker.contract.DixaContract;
 import com.erasureworker.dixa.DixaCall;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
@@ -31,9 +32,11 @@ class SubjectResolver {
     private static final Logger LOG = Logger.getLogger(SubjectResolver.class);
 
     private final DixaClient dixa;
+    private final DixaContract contract;
 
-    SubjectResolver(DixaClient dixa) {
+    SubjectResolver(DixaClient dixa, DixaContract contract) {
         this.dixa = dixa;
+        this.contract = contract;
     }
 
     /** The end users found and every Dixa exchange made to find them. */
@@ -45,11 +48,13 @@ class SubjectResolver {
      * too: Dixa compares exactly, and a missed variant would leave personal data behind.
      */
     Resolution resolve(Subject subject) {
+        // "No match" is only believable from a Dixa known to be the right one: a wrong URL or version answers 404 too.
+        contract.requireGreen();
         if (subject instanceof Subject.Email email) {
-            return lookUp(variants(email.normalised(), email.asTyped()), dixa::findEndUsersByEmail);
+            return lookUp(variants(email.normalised(), email.asTyped()), dixa::findEndUsersByEmail, "subject.email");
         }
         if (subject instanceof Subject.Phone phone) {
-            return lookUp(variants(phone.normalised(), phone.asTyped()), dixa::findEndUsersByPhone);
+            return lookUp(variants(phone.normalised(), phone.asTyped()), dixa::findEndUsersByPhone, "subject.phone");
         }
         throw new IllegalArgumentException("only e-mail and phone subjects are resolved");
     }
@@ -58,18 +63,41 @@ class SubjectResolver {
         return normalised.equals(asTyped) ? List.of(normalised) : List.of(normalised, asTyped);
     }
 
-    private Resolution lookUp(List<String> values, Function<String, DixaOutcome<List<EndUser>>> search) {
+    private Resolution lookUp(List<String> values, Function<String, DixaOutcome<List<EndUser>>> search, String field) {
         Set<UUID> found = new LinkedHashSet<>();
         List<DixaCall> calls = new ArrayList<>();
         for (String value : values) {
             DixaOutcome<List<EndUser>> outcome = search.apply(value);
             calls.addAll(outcome.calls());
+            if (outcome.kind() == DixaOutcome.Kind.NOT_FOUND) {
+                // Dixa documents a 404 for "no match"; believed only if the self-check, asked again now, is green.
+                if (!contract.recheck().passed()) {
+                    contract.requireGreen();
+                }
+                continue;
+            }
+            if (outcome.kind() == DixaOutcome.Kind.BAD_REQUEST && isDuplicate(outcome)) {
+                throw ambiguous(field);
+            }
             if (!outcome.isOk()) {
                 throw unavailable(outcome);
             }
             outcome.value().stream().map(EndUser::id).forEach(found::add);
         }
         return new Resolution(List.copyOf(found), List.copyOf(calls));
+    }
+
+    /** Dixa's documented 400 "Duplicate email address" / "Duplicate phone number" on the end-user search. */
+    private static boolean isDuplicate(DixaOutcome<?> outcome) {
+        return outcome.message() != null && outcome.message().toLowerCase(java.util.Locale.ROOT).contains("duplicate");
+    }
+
+    /** 422: Dixa holds several end users with this value and will not list them; nothing is recorded. */
+    private static ProblemException ambiguous(String field) {
+        String reason = "Dixa reports more than one end user with this value (400 Duplicate) and does not list them; "
+                + "submit each end user by endUserId instead";
+        return new ProblemException(Problem.of(422, "subject-ambiguous", "Subject is ambiguous at Dixa",
+                reason + ". Nothing was recorded.", List.of(new Problem.FieldError(field, reason))));
     }
 
     private static ProblemException unavailable(DixaOutcome<?> outcome) {

@@ -49,11 +49,12 @@ class VerifyStep {
         }
         for (long conversationId : conversations) {
             DixaOutcome<Conversation> read = dixa.getConversation(conversationId);
-            if (!out.took(read)) {
+            boolean anonymized = dixa.showsAnonymized(read); // a 404 counts where the tenant answers anonymized so
+            if (!out.took(read) && !anonymized) {
                 out.failFrom("verify conversation", read);
                 return out;
             }
-            if (!read.value().isAnonymized()) {
+            if (!anonymized) {
                 out.retryLater("Dixa reported the request processed, but conversation " + conversationId
                         + " shows no anonymizedAt");
                 return out;

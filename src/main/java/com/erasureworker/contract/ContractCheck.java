@@ -1,0 +1,16 @@
+package com.erasureworker.contract;
+
+import java.time.Instant;
+
+/**
+ * One check of the contract self-check and Dixa's answer to it.
+ *
+ * @param name      {@code route}, {@code token}, {@code anonymization-status} or {@code canary}
+ * @param request   what was asked (method and path template), or where the verdict comes from
+ * @param status    the HTTP status Dixa answered, 0 when none came (or for the canary)
+ * @param answer    Dixa's error message or the transport failure, scrubbed; null on success
+ * @param meaning   what the answer means for the worker, in words an operator can act on
+ */
+public record ContractCheck(String name, boolean passed, Instant checkedAt, String request, int status, String answer,
+        String meaning) {
+}
