@@ -34,5 +34,9 @@ public enum AuditType {
     /** Dixa-side evidence of a completed ticket was captured: conversations and activity-log entries kept. */
     EVIDENCE_CAPTURED,
     /** A certificate of erasure was issued for a ticket. */
-    CERTIFICATE_ISSUED
+    CERTIFICATE_ISSUED,
+    /** A canary run set up its synthetic end user and conversations in Dixa (ids only). */
+    CANARY_STARTED,
+    /** A canary run ended: passed or failed, and why. */
+    CANARY_FINISHED
 }

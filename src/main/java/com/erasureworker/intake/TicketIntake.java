@@ -62,6 +62,14 @@ public class TicketIntake {
         }
     }
 
+    /**
+     * Records the live canary's ticket (source CANARY) for its synthetic conversation, through the same recorder and
+     * audit trail as a DPO ticket.
+     */
+    public UUID submitCanary(String ticketRef, String canaryRunId, long conversationId, String actor) {
+        return recorder.recordCanary(ticketRef, canaryRunId, conversationId, actor, Instant.now(clock));
+    }
+
     private static Accepted resubmission(ErasureRequest existing, String contentHash) {
         if (!existing.contentHash.equals(contentHash)) {
             String reason = "a ticket with this ticketRef exists with different content; use a new ticketRef";

@@ -83,6 +83,35 @@ class TicketRecorder {
         return request.id;
     }
 
+    /**
+     * A canary's ticket: one conversation target, source CANARY, audited like any other ticket. The conversation is
+     * synthetic and closed, so the close policy is NEVER (nothing is ever force-closed for a canary).
+     */
+    @Transactional
+    UUID recordCanary(String ticketRef, String canaryRunId, long conversationId, String actor, Instant now) {
+        ErasureRequest request = new ErasureRequest();
+        request.id = UUID.randomUUID();
+        request.ticketRef = ticketRef;
+        request.source = Source.CANARY;
+        request.state = RequestState.IN_PROGRESS;
+        request.subjectType = com.erasureworker.erasure.SubjectType.CONVERSATIONS;
+        request.contentHash = "canary:" + canaryRunId;
+        request.closePolicy = com.erasureworker.erasure.ClosePolicy.NEVER;
+        request.reason = "Live canary " + canaryRunId + ": synthetic conversation imported for the purpose";
+        request.requestedBy = actor;
+        request.receivedAt = now;
+        request.dueAt = SubmissionReader.defaultDueAt(now);
+        request.persist();
+        ErasureTarget.persist(ErasureTarget.conversation(request.id, conversationId, DPO_PRIORITY, now));
+        Map<String, Object> received = new LinkedHashMap<>();
+        received.put("subjectType", request.subjectType.name());
+        received.put("targets", 1);
+        received.put("closePolicy", request.closePolicy.name());
+        received.put("canaryRunId", canaryRunId);
+        audit.record(AuditType.TICKET_RECEIVED, actor, request.id, null, received);
+        return request.id;
+    }
+
     private static List<ErasureTarget> targets(UUID requestId, Subject subject, SubjectResolver.Resolution resolution,
             Instant now) {
         List<ErasureTarget> targets = new ArrayList<>();

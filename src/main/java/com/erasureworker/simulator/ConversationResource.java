@@ -49,7 +49,11 @@ public class ConversationResource {
             if (conversation.anonymizedAt != null && modes.anonymizedIsNotFound()) {
                 throw DixaError.notFound();
             }
-            return DixaJson.data(DixaJson.conversation(conversation));
+            java.util.Map<String, Object> json = DixaJson.conversation(conversation);
+            if (!conversation.customAttributes.isEmpty()) {
+                json.put("customAttributes", DixaJson.customAttributes(conversation, store));
+            }
+            return DixaJson.data(json);
         }
     }
 

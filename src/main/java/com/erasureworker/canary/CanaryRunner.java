@@ -1,0 +1,121 @@
+package com.erasureworker.canary;
+
+import com.erasureworker.contract.DixaContract;
+import com.erasureworker.dixa.DixaCall;
+import com.erasureworker.intake.TicketIntake;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+
+/**
+ * Moves the canary run under way one step per tick: REQUESTED → set up the synthetic data and submit its CANARY
+ * ticket (ERASING) → once the ticket has ended (watched from outside, by its state) read back, ask the open
+ * questions and write the report (PASSED/FAILED). A failed run marks the contract self-check red.
+ */
+@ApplicationScoped
+class CanaryRunner {
+
+    private static final Logger LOG = Logger.getLogger(CanaryRunner.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private final CanaryStore store;
+    private final CanarySetup setup;
+    private final CanaryQuestions questions;
+    private final TicketIntake intake;
+    private final DixaContract contract;
+    private final CanaryMetrics metrics;
+    private final CanaryConfig config;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CanaryRunner(CanaryStore store, CanarySetup setup, CanaryQuestions questions, TicketIntake intake,
+            DixaContract contract, CanaryMetrics metrics, CanaryConfig config, ObjectMapper json, Clock clock) {
+        this.store = store;
+        this.setup = setup;
+        this.questions = questions;
+        this.intake = intake;
+        this.contract = contract;
+        this.metrics = metrics;
+        this.config = config;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void advance() {
+        store.active().ifPresent(run -> {
+            if (run.state == CanaryRun.State.REQUESTED) {
+                start(run);
+            } else {
+                follow(run);
+            }
+        });
+    }
+
+    private void start(CanaryRun run) {
+        CanarySetup.Created created = setup.create(run);
+        Instant now = Instant.now(clock);
+        if (created.failure() != null) {
+            finish(run, false, created.failure(), report(false, created.failure(), null, null, created.importedAt()),
+                    created.calls(), created);
+            return;
+        }
+        String ticketRef = "canary-" + DAY.format(now) + "-" + run.id.toString().substring(0, 8);
+        java.util.UUID ticketId = intake.submitCanary(ticketRef, run.id.toString(), created.conversationId(), run.requestedBy);
+        store.erasing(run.id, created, ticketId, ticketRef, now);
+    }
+
+    private void follow(CanaryRun run) {
+        CanaryStore.TicketView ticket = store.ticket(run.ticketId);
+        boolean ended = !ticket.state().equals("IN_PROGRESS");
+        if (!ended && Duration.between(run.startedAt, Instant.now(clock)).compareTo(config.timeout()) < 0) {
+            return;
+        }
+        CanaryQuestions.Findings findings = questions.ask(run, ticket.dixaRequestId());
+        String failure = !ended ? "the ticket did not end within CANARY_TIMEOUT (" + config.timeout() + "): "
+                + (ticket.processedAt() == null ? "Dixa has not reported processedAt" : "not verified")
+                : !ticket.state().equals("COMPLETED") ? "the canary ticket ended " + ticket.state() + ": " + ticket.lastError()
+                : !findings.anonymized() ? "the conversation does not read as anonymized after processedAt"
+                : !findings.messagesClean() ? "the marker text is still in the conversation's messages" : null;
+        boolean passed = failure == null;
+        if (ticket.acceptedAt() != null && ticket.processedAt() != null) {
+            metrics.processed(Duration.between(ticket.acceptedAt(), ticket.processedAt()));
+        }
+        finish(run, passed, failure, report(passed, failure, findings, ticket, run.importedAt), findings.calls(), null);
+    }
+
+    private void finish(CanaryRun run, boolean passed, String failure, CanaryReport report, List<DixaCall> calls,
+            CanarySetup.Created created) {
+        Instant now = Instant.now(clock);
+        Map<String, Object> stored = json.convertValue(report, new TypeReference<Map<String, Object>>() { });
+        store.finish(run.id, passed, failure, stored, calls, created, now);
+        contract.canaryFinished(passed, run.id.toString(), failure);
+        if (passed) {
+            metrics.passed(now);
+        }
+        LOG.infof("canary run %s %s%s", run.id, passed ? "passed" : "FAILED", failure == null ? "" : ": " + failure);
+    }
+
+    private static CanaryReport report(boolean passed, String failure, CanaryQuestions.Findings findings,
+            CanaryStore.TicketView ticket, Instant importedAt) {
+        CanaryReport.Timeline timeline = ticket == null
+                ? new CanaryReport.Timeline(importedAt, null, null, null, null, null, null, null, null, null)
+                : new CanaryReport.Timeline(importedAt, ticket.acceptedAt(), ticket.initiatedAt(), ticket.processedAt(),
+                        ticket.processedSeenAt(), ticket.verifiedAt(), millis(importedAt, ticket.acceptedAt()),
+                        millis(ticket.acceptedAt(), ticket.processedAt()), millis(ticket.processedAt(), ticket.verifiedAt()),
+                        millis(importedAt, ticket.verifiedAt()));
+        return new CanaryReport(passed, failure, timeline, findings == null ? List.of() : findings.answers(),
+                findings == null ? null : findings.scope(), findings == null ? List.of() : findings.advice());
+    }
+
+    private static Long millis(Instant from, Instant to) {
+        return from == null || to == null ? null : Duration.between(from, to).toMillis();
+    }
+}
