@@ -55,7 +55,10 @@ class ContractProbe {
         DixaOutcome<?> status = dixa.getAnonymizationRequest(UUID.randomUUID());
         Instant statusAt = Instant.now(clock);
         ContractCheck statusCheck = switch (status.kind()) {
-            case NOT_FOUND -> pass(STATUS, statusAt, statusPath, status, "the token may read anonymization status");
+            // Behind a wrong URL or version every path is a 404: then this one says nothing.
+            case NOT_FOUND -> route.kind() == Kind.NOT_FOUND
+                    ? fail(STATUS, statusAt, statusPath, status, "not known: the route check found no Dixa API")
+                    : pass(STATUS, statusAt, statusPath, status, "the token may read anonymization status");
             case UNAUTHORIZED -> fail(STATUS, statusAt, statusPath, status, "the token may not read anonymization status "
                     + "(" + status.lastStatus() + "): give it the anonymization right, or no erasure can be followed");
             case OK -> fail(STATUS, statusAt, statusPath, status, "a random request id answered 200: not Dixa's API");

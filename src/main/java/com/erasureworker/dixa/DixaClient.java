@@ -177,6 +177,11 @@ public class DixaClient {
         return config.apiVersion().name();
     }
 
+    /** The REST client, for {@link DixaTenantProbe} (a method: fields of a CDI client proxy are not the bean's). */
+    DixaApi api() {
+        return api;
+    }
+
     /** One gateway operation: rate budget, in-call retries when safe, mapping. Shared with {@link DixaTenantProbe}. */
     <T> DixaOutcome<T> call(DixaEndpoint endpoint, Supplier<Response> request, GenericType<T> bodyType) {
         List<DixaCall> calls = new ArrayList<>();

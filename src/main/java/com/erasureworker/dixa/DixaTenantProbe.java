@@ -40,12 +40,12 @@ public class DixaTenantProbe {
 
     /** {@code GET /<version>/agents?pageLimit=1}: a route every tenant has; 200 says base URL, version and token fit. */
     public DixaOutcome<Void> agentsRoute() {
-        return client.call(DixaEndpoint.LIST_AGENTS, () -> client.api.listAgents(client.version(), 1), null);
+        return client.call(DixaEndpoint.LIST_AGENTS, () -> client.api().listAgents(client.version(), 1), null);
     }
 
     /** A synthetic end user with a display name and external id only (no e-mail, no phone). */
     public DixaOutcome<UUID> createSyntheticEndUser(String displayName, String externalId) {
-        return DixaClient.unwrap(client.call(DixaEndpoint.CREATE_END_USER, () -> client.api.createEndUser(client.version(),
+        return DixaClient.unwrap(client.call(DixaEndpoint.CREATE_END_USER, () -> client.api().createEndUser(client.version(),
                 new DixaApi.CreateEndUserInput(displayName, externalId)), END_USER)).map(EndUser::id);
     }
 
@@ -53,10 +53,10 @@ public class DixaTenantProbe {
     public DixaOutcome<String> readBack(ReadBack what, long conversationId) {
         String version = client.version();
         return client.call(what.endpoint, () -> switch (what) {
-            case CONVERSATION -> client.api.getConversation(version, conversationId);
-            case MESSAGES -> client.api.readMessages(version, conversationId);
-            case NOTES -> client.api.readNotes(version, conversationId);
-            case ACTIVITY_LOG -> client.api.getActivityLog(version, conversationId);
+            case CONVERSATION -> client.api().getConversation(version, conversationId);
+            case MESSAGES -> client.api().readMessages(version, conversationId);
+            case NOTES -> client.api().readNotes(version, conversationId);
+            case ACTIVITY_LOG -> client.api().getActivityLog(version, conversationId);
         }, TEXT);
     }
 }

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every API endpoint against every kind of caller: no credentials, dpo, auditor, admin. Ids that do not exist are used
  * where the operation needs one, so an allowed caller gets 404 (or 409) and a refused one 401/403 before any lookup.
- * Triggering a sweep and writing the retention policy change shared state; their roles are checked in the sweep tests.
+ * Triggering a sweep, writing the retention policy and starting a canary change shared state; their roles are checked
+ * in the sweep and canary tests.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -46,7 +47,11 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/retention-policy", null, 401, 200, 200, 200),
                 new Endpoint("GET", "/api/v1/sweeps", null, 401, 200, 200, 200),
                 new Endpoint("GET", "/api/v1/sweeps/" + UNKNOWN, null, 401, 404, 404, 404),
-                new Endpoint("GET", "/api/v1/sweeps/" + UNKNOWN + "/conversations", null, 401, 404, 404, 404))
+                new Endpoint("GET", "/api/v1/sweeps/" + UNKNOWN + "/conversations", null, 401, 404, 404, 404),
+                new Endpoint("GET", "/api/v1/dixa/contract", null, 401, 403, 200, 200),
+                new Endpoint("POST", "/api/v1/dixa/contract/check", null, 401, 403, 403, 200),
+                new Endpoint("GET", "/api/v1/canary/runs", null, 401, 403, 200, 200),
+                new Endpoint("GET", "/api/v1/canary/runs/" + UNKNOWN, null, 401, 403, 404, 404))
                 .map(Arguments::of);
     }
 

@@ -52,10 +52,20 @@ class HealthTest {
         given().when().get("/q/health/group/dixa")
                 .then().statusCode(503)
                 .body("status", equalTo("DOWN"))
-                .body("checks[0].data.outcome", equalTo("TRANSIENT"));
+                .body("checks[0].data.route", containsString("TRANSIENT"));
         given().when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("checks.name", not(hasItem("Dixa API")));
+    }
+
+    @Test
+    void aWrongVersionOrUrlIsNotReachableEvenThoughDixaAnswers404() {
+        simulator.modes().unknownVersions("v1");
+
+        given().when().get("/q/health/group/dixa")
+                .then().statusCode(503)
+                .body("checks[0].data.lastStatus", equalTo(404))
+                .body("checks[0].data.reason", containsString("DIXA_API_VERSION"));
     }
 
     @Test
