@@ -109,12 +109,16 @@ class EvidenceRecorder {
         }
     }
 
-    /** Dixa's author id as text: scrubbed of anything that looks like an e-mail or phone, at most 100 characters. */
+    /** Dixa's author id: a uuid as is; anything else scrubbed of what looks like an e-mail or phone, at most 100 chars. */
     private static String authorId(ActivityLogEntry entry) {
         if (entry.author() == null || entry.author().id() == null) {
             return null;
         }
-        String scrubbed = com.erasureworker.dixa.Redaction.scrub(entry.author().id());
+        String id = entry.author().id();
+        if (id.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")) {
+            return id.toLowerCase(java.util.Locale.ROOT);
+        }
+        String scrubbed = com.erasureworker.dixa.Redaction.scrub(id);
         return scrubbed.length() <= 100 ? scrubbed : scrubbed.substring(0, 100);
     }
 }
