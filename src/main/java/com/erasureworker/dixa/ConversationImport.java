@@ -20,16 +20,16 @@ public record ConversationImport(
         String externalId,
         Closing closing) {
 
-    /** InboundImport ({@code _type} Inbound, no agent) or OutboundImport ({@code _type} Outbound, with agentId). */
+    /** {@code _type} InboundImport (from the requester) or OutboundImport (with agentId), as in the beta examples. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Message(@JsonProperty("_type") String type, Content content, Instant createdAt, UUID agentId) {
 
         public static Message inbound(String text, Instant createdAt) {
-            return new Message("Inbound", Content.text(text), createdAt, null);
+            return new Message("InboundImport", Content.text(text), createdAt, null);
         }
 
         public static Message outbound(String text, Instant createdAt, UUID agentId) {
-            return new Message("Outbound", Content.text(text), createdAt, agentId);
+            return new Message("OutboundImport", Content.text(text), createdAt, agentId);
         }
     }
 

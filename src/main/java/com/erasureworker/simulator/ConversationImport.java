@@ -45,10 +45,10 @@ public class ConversationImport {
                 }
                 content(message.path("content"));
                 String kind = RequestValues.text(message, "_type");
-                if (kind != null && !kind.equals("Inbound") && !kind.equals("Outbound")) {
+                if (kind != null && !kind.equals("InboundImport") && !kind.equals("OutboundImport")) {
                     throw DixaError.badRequest("Invalid value for: body (messages._type)");
                 }
-                if ("Outbound".equals(kind) && !message.hasNonNull("agentId")) {
+                if ("OutboundImport".equals(kind) && !message.hasNonNull("agentId")) {
                     throw DixaError.badRequest("Invalid value for: body (missing agentId)");
                 }
                 DixaDates.parse(required(message, "createdAt"));

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.erasureworker.contract.DixaContract;
+import com.erasureworker.dixa.DixaClient;
+import com.erasureworker.dixa.DixaOutcome;
+import com.erasureworker.dixa.SearchParameters;
 import com.erasureworker.pipeline.PipelineRunner;
 import com.erasureworker.pipeline.PipelineSwitch;
 import com.erasureworker.simulator.ConversationState;
@@ -30,7 +33,7 @@ import org.junit.jupiter.api.Test;
 /**
  * A tenant that answers every open question the other way (a repeat is a 409, an anonymized conversation is a 404,
  * notes are scrubbed, system entries have non-uuid authors), with the worker configured for it: erasure still works,
- * and the canary's report shows each difference. Also claiming before force-closing.
+ * and the canary's report shows each difference. Also claiming before force-closing, and the search's own version.
  */
 @QuarkusTest
 @TestProfile(AlternativeAnswersTest.TenantSettings.class)
@@ -41,7 +44,8 @@ class AlternativeAnswersTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("dixa.anonymized-conversation-read", "not-found",
                     "dixa.duplicate-anonymize", "conflict",
-                    "dixa.claim-before-close", "true");
+                    "dixa.claim-before-close", "true",
+                    "dixa.search-api-version", "beta");
         }
     }
 
@@ -56,6 +60,9 @@ class AlternativeAnswersTest {
 
     @Inject
     PipelineRunner runner;
+
+    @Inject
+    DixaClient dixa;
 
     @BeforeEach
     void start() {
@@ -113,6 +120,16 @@ class AlternativeAnswersTest {
         List<String> paths = as("auditor").get("/api/v1/erasure-requests/" + id + "/history").then().extract()
                 .path("findAll { it.type == 'DIXA_CALL' }.detail.path");
         assertThat(paths).contains("/conversations/{conversationId}/claim");
+    }
+
+    @Test
+    void theFilteredSearchUsesItsOwnApiVersion() {
+        DixaOutcome<?> page = dixa.searchConversations(SearchParameters.closedBefore(Instant.now(), null), 10, null);
+        dixa.getConversation(1);
+
+        assertThat(page.isOk()).isTrue();
+        assertThat(simulator.calls()).extracting(SimCall::path)
+                .containsExactly("/beta/search/conversations", "/v1/conversations/1");
     }
 
     private static int status(JsonPath run, String question) {

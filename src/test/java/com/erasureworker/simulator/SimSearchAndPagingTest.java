@@ -175,6 +175,23 @@ class SimSearchAndPagingTest {
     }
 
     @Test
+    void importRefusesMessageContentThatIsNotATextOrHtmlObject() {
+        Map<String, Object> plain = Map.of("genericChannelName", "genericapimessaging", "requesterId", customer,
+                "direction", "Inbound", "createdAt", "2021-12-01T11:00:00.001Z",
+                "messages", List.of(Map.of("content", "old question", "createdAt", "2021-12-01T13:00:00.003Z",
+                        "_type", "InboundImport")));
+        Map<String, Object> untyped = Map.of("genericChannelName", "genericapimessaging", "requesterId", customer,
+                "direction", "Inbound", "createdAt", "2021-12-01T11:00:00.001Z",
+                "messages", List.of(Map.of("content", Map.of("value", "old question"),
+                        "createdAt", "2021-12-01T13:00:00.003Z", "_type", "InboundImport")));
+
+        beta().body(plain).post("/conversations/import").then().statusCode(400)
+                .body("message", org.hamcrest.Matchers.containsString("content"));
+        beta().body(untyped).post("/conversations/import").then().statusCode(400);
+        assertThat(simulator.calls()).filteredOn(call -> call.status() == 201).isEmpty();
+    }
+
+    @Test
     void importWithAnUnknownRequesterOrAgentIs400() {
         beta().body(Map.of("genericChannelName", "email", "requesterId", UUID.randomUUID(), "direction", "Inbound",
                 "createdAt", "2021-12-01T11:00:00Z")).post("/conversations/import")
