@@ -7,6 +7,7 @@ import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaConfig;
 import com.erasureworker.dixa.DixaConfig.AnonymizedRead;
 import com.erasureworker.dixa.DixaConfig.DuplicateAnonymize;
+import com.erasureworker.dixa.DixaEndpoint;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.DixaTenantProbe;
 import com.erasureworker.dixa.DixaTenantProbe.ReadBack;
@@ -96,9 +97,12 @@ class CanaryQuestions {
         calls.addAll(again.calls());
         String repeat = again.isOk() ? (again.value().id().equals(canaryRequestId) ? "202 with the earlier request"
                 : "202 with a new request id") : again.kind() + ": a repeat is refused";
-        answers.add(answer("§9.1 What does a second anonymize of the same conversation answer?",
-                "PATCH /conversations/{id}/anonymize", again, repeat));
-        if (again.kind() == DixaOutcome.Kind.CONFLICT && config.duplicateAnonymize() == DuplicateAnonymize.ACCEPT) {
+        // The gateway may follow a 409 with a read (DIXA_DUPLICATE_ANONYMIZE=conflict): report the PATCH's own status.
+        int repeatStatus = again.calls().stream().filter(c -> c.endpoint() == DixaEndpoint.ANONYMIZE_CONVERSATION)
+                .reduce((first, second) -> second).map(DixaCall::status).orElse(0);
+        answers.add(new Answer("§9.1 What does a second anonymize of the same conversation answer?",
+                "PATCH /conversations/{id}/anonymize", repeatStatus, again.message(), repeat));
+        if (repeatStatus == 409 && config.duplicateAnonymize() == DuplicateAnonymize.ACCEPT) {
             advice.add("Dixa answers a repeated anonymize with 409: set DIXA_DUPLICATE_ANONYMIZE=conflict");
         }
         if (again.isOk() && config.duplicateAnonymize() == DuplicateAnonymize.CONFLICT) {

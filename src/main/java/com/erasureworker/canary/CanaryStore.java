@@ -70,6 +70,13 @@ class CanaryStore {
                 .firstResultOptional().map(run -> run.finishedAt);
     }
 
+    /** The latest finished run, whose verdict the contract self-check carries across restarts. */
+    @Transactional
+    Optional<CanaryRun> lastFinished() {
+        return CanaryRun.<CanaryRun>find("state in ?1 order by finishedAt desc",
+                List.of(CanaryRun.State.PASSED, CanaryRun.State.FAILED)).firstResultOptional();
+    }
+
     @Transactional
     void erasing(UUID runId, CanarySetup.Created created, UUID ticketId, String ticketRef, Instant now) {
         CanaryRun run = CanaryRun.findById(runId);

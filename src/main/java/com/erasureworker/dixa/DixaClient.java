@@ -104,9 +104,25 @@ public class DixaClient {
         return read.kind() == Kind.NOT_FOUND && config.anonymizedConversationRead() == DixaConfig.AnonymizedRead.NOT_FOUND;
     }
 
+    /**
+     * With {@code DIXA_DUPLICATE_ANONYMIZE=conflict} a 409 may mean "already anonymized" rather than "not closed":
+     * the conversation is read once, and if it shows anonymized the answer becomes NOT_FOUND (nothing left to
+     * anonymize, a permanent outcome) instead of a conflict that would send a closed conversation to the close policy.
+     */
     public DixaOutcome<AnonymizationRequestStatus> anonymizeConversation(long conversationId, boolean force) {
-        return unwrap(call(DixaEndpoint.ANONYMIZE_CONVERSATION,
+        DixaOutcome<AnonymizationRequestStatus> answer = unwrap(call(DixaEndpoint.ANONYMIZE_CONVERSATION,
                 () -> api.anonymizeConversation(version(), conversationId, force), ANONYMIZATION));
+        if (answer.kind() != Kind.CONFLICT || config.duplicateAnonymize() != DixaConfig.DuplicateAnonymize.CONFLICT) {
+            return answer;
+        }
+        DixaOutcome<Conversation> read = getConversation(conversationId);
+        List<DixaCall> calls = new ArrayList<>(answer.calls());
+        calls.addAll(read.calls());
+        if (!showsAnonymized(read)) {
+            return answer.withCalls(calls);
+        }
+        return DixaOutcome.failure(Kind.NOT_FOUND, answer.message()
+                + "; the conversation is already anonymized (DIXA_DUPLICATE_ANONYMIZE=conflict)", null, calls);
     }
 
     public DixaOutcome<AnonymizationRequestStatus> anonymizeMessage(long conversationId, UUID messageId) {

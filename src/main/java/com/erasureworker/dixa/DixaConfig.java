@@ -34,7 +34,8 @@ public interface DixaConfig {
     /**
      * What the tenant answers to a repeated anonymize of an entity already anonymized or queued (REFERENCE.md §9.1):
      * {@code accept} (a fresh 202) or {@code conflict} (409). The canary observes it; with {@code conflict} a 409 on
-     * a conversation that already shows {@code anonymizedAt} is read as "already anonymized", not as "still open".
+     * a conversation that already shows anonymized is reported as "already anonymized" (a permanent NOT_FOUND), not
+     * as "still open", so no note, close or forced retry follows.
      */
     @WithDefault("accept")
     DuplicateAnonymize duplicateAnonymize();

@@ -123,6 +123,32 @@ class AlternativeAnswersTest {
     }
 
     @Test
+    void aConversationAlreadyAnonymizedIsReportedAsSuchInsteadOfBeingTreatedAsOpen() {
+        UUID customer = simulator.addEndUser(null, null);
+        long conversation = simulator.addConversation(customer, ConversationState.Closed, "Email", Instant.now());
+        String first = submit(conversation, "WAIT_THEN_FORCE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(state(first)));
+
+        String second = submit(conversation, "WAIT_THEN_FORCE");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "FAILED".equals(state(second)));
+
+        as("auditor").get("/api/v1/erasure-requests/" + second).then()
+                .body("targets[0].lastError", org.hamcrest.Matchers.containsString("already anonymized"));
+        assertThat(simulator.conversation(conversation).orElseThrow().notes()).isEmpty();
+        assertThat(simulator.calls()).noneMatch(call -> call.path().endsWith("/close") || call.path().endsWith("/notes"));
+    }
+
+    private static String submit(long conversation, String closePolicy) {
+        return as("dpo").contentType(ContentType.JSON).body(Map.of("ticketRef", "REPEAT-" + UUID.randomUUID(),
+                "subject", Map.of("conversationIds", List.of(conversation)), "closePolicy", closePolicy))
+                .post("/api/v1/erasure-requests").then().statusCode(202).extract().path("id");
+    }
+
+    private static String state(String ticketId) {
+        return as("auditor").get("/api/v1/erasure-requests/" + ticketId).then().extract().path("state");
+    }
+
+    @Test
     void theFilteredSearchUsesItsOwnApiVersion() {
         simulator.clearCalls();
         DixaOutcome<?> page = dixa.searchConversations(SearchParameters.closedBefore(Instant.now(), null), 10, null);

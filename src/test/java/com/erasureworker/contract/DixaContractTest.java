@@ -64,8 +64,8 @@ class DixaContractTest {
     void showsEachCheckWithItsTimeAndAnswerToAuditorsAndAdmins() {
         as("auditor").get("/api/v1/dixa/contract").then().statusCode(200)
                 .body("passed", equalTo(true))
-                .body("checks.name", equalTo(List.of("route", "token", "anonymization-status")))
-                .body("checks.status", equalTo(List.of(200, 200, 404)))
+                .body("checks.findAll { it.name != 'canary' }.name", equalTo(List.of("route", "token", "anonymization-status")))
+                .body("checks.findAll { it.name != 'canary' }.status", equalTo(List.of(200, 200, 404)))
                 .body("checks[0].request", equalTo("GET /v1/agents?pageLimit=1"))
                 .body("checks[0].checkedAt", org.hamcrest.Matchers.notNullValue());
     }
