@@ -80,6 +80,10 @@ interface DixaApi {
     Response listEndUserConversations(@PathParam("apiVersion") String apiVersion, @PathParam("userId") UUID userId,
             @QueryParam("pageKey") String pageKey);
 
+    @GET
+    @Path("/conversations/{conversationId}/notes")
+    Response listInternalNotes(@PathParam("apiVersion") String apiVersion, @PathParam("conversationId") long conversationId);
+
     @POST
     @Path("/conversations/{conversationId}/notes")
     Response addInternalNote(@PathParam("apiVersion") String apiVersion, @PathParam("conversationId") long conversationId,

@@ -31,6 +31,7 @@ public class DixaClient {
     private static final GenericType<Page<EndUser>> END_USERS = new GenericType<>() { };
     private static final GenericType<Page<Conversation>> CONVERSATIONS = new GenericType<>() { };
     private static final GenericType<Envelope<InternalNote>> NOTE = new GenericType<>() { };
+    private static final GenericType<Envelope<List<NoteText>>> NOTES = new GenericType<>() { };
     private static final GenericType<Envelope<List<CustomAttribute>>> ATTRIBUTES = new GenericType<>() { };
     private static final GenericType<Envelope<List<ActivityLogEntry>>> ACTIVITY = new GenericType<>() { };
     private static final GenericType<Page<SearchHit>> SEARCH = new GenericType<>() { };
@@ -113,6 +114,15 @@ public class DixaClient {
     public DixaOutcome<List<Conversation>> listEndUserConversations(UUID userId) {
         return DixaPagination.collect(pageKey -> call(DixaEndpoint.LIST_END_USER_CONVERSATIONS,
                 () -> api.listEndUserConversations(version(), userId, pageKey), CONVERSATIONS));
+    }
+
+    /**
+     * The conversation's internal notes with their text, read only to find the worker's own note by its marker (the
+     * texts are not kept: agents' notes may hold personal data).
+     */
+    public DixaOutcome<List<NoteText>> listInternalNotes(long conversationId) {
+        return unwrap(call(DixaEndpoint.LIST_INTERNAL_NOTES, () -> api.listInternalNotes(version(), conversationId),
+                NOTES));
     }
 
     /** Posts an internal note authored by {@code agentId}. Not retried inside the call: a repeat would be visible. */

@@ -87,7 +87,7 @@ public class PipelineRunner {
 
     private void workUntil(Instant deadline) {
         while (pipelineSwitch.enabled() && Instant.now(clock).isBefore(deadline)) {
-            Optional<UUID> claimed = claims.claimOne(owner);
+            Optional<Lease> claimed = claims.claimOne(owner);
             if (claimed.isEmpty()) {
                 return;
             }
@@ -100,25 +100,31 @@ public class PipelineRunner {
         }
     }
 
-    private void work(UUID targetId) {
+    /** Runs one step under its claim and saves the outcome; a lost claim's or a failed save's calls are still recorded. */
+    private void work(Lease lease) {
+        StepOutcome outcome = null;
         try {
-            Optional<Work> work = lifecycle.load(targetId);
+            Optional<Work> work = lifecycle.load(lease);
             if (work.isEmpty()) {
                 return;
             }
             RateLane lane = work.get().priority() == 0 ? RateLane.DPO : RateLane.SWEEP;
-            StepOutcome outcome = RateLane.with(lane, () -> switch (work.get().state()) {
-                case PENDING, WAITING_FOR_CLOSE -> anonymize.run(work.get());
-                case VERIFYING -> verify.run(work.get());
-                default -> null;
-            });
+            try {
+                outcome = RateLane.with(lane, () -> switch (work.get().state()) {
+                    case PENDING, WAITING_FOR_CLOSE -> anonymize.run(work.get(), lease);
+                    case VERIFYING -> verify.run(work.get(), lease);
+                    default -> null;
+                });
+            } catch (Lease.LostException lost) {
+                outcome = lost.partial();
+            }
             if (outcome != null) {
-                lifecycle.apply(work.get(), outcome);
+                lifecycle.apply(work.get(), lease.token(), outcome);
             }
         } catch (RuntimeException e) {
             // Only the exception type and the target id: messages of unexpected errors are not vetted for privacy.
-            LOG.errorf("step of target %s failed with %s", targetId, e.getClass().getName());
-            lifecycle.crashed(targetId, owner, e);
+            LOG.errorf("step of target %s failed with %s", lease.targetId(), e.getClass().getName());
+            lifecycle.crashed(lease.targetId(), lease.token(), outcome == null ? List.of() : outcome.calls(), e);
         }
     }
 

@@ -26,9 +26,30 @@ public class AnonymizationIntake {
     @ConfigProperty(name = "dixa.agent-id")
     UUID tokenUserId;
 
+    /** Conversations whose next anonymize calls answer 409 whatever their state (Dixa does not say what 409 means). */
+    private final java.util.Map<Long, Integer> conflicts = new java.util.HashMap<>();
+
+    /** The next {@code times} anonymize calls for the conversation answer 409 "already requested", even when closed. */
+    void conflictAnyway(long csid, int times) {
+        synchronized (store) {
+            conflicts.put(csid, times);
+        }
+    }
+
+    void clearConflicts() {
+        synchronized (store) {
+            conflicts.clear();
+        }
+    }
+
     AnonymizationRequest conversation(long csid, boolean force) {
         synchronized (store) {
             StoredConversation conversation = store.conversation(csid);
+            Integer left = conflicts.get(csid);
+            if (left != null && left > 0) {
+                conflicts.put(csid, left - 1);
+                throw DixaError.conflict("Anonymization of conversation " + csid + " was already requested");
+            }
             closeOrRefuse(List.of(conversation), force, "Conversation " + csid + " is not closed");
             return queue.enqueue("Conversation", Long.toString(csid), tokenUserId);
         }

@@ -23,6 +23,7 @@ public class DixaSimulator {
     @Inject SimulatorFaults faults;
     @Inject CallLog callLog;
     @Inject DemoSeed demoSeed;
+    @Inject AnonymizationIntake intake;
 
     @ConfigProperty(name = "dixa.agent-id")
     UUID configuredAgentId;
@@ -48,6 +49,7 @@ public class DixaSimulator {
         store.addAttributeDefinition(new AttributeDefinition(erasureAttributeId, "Erasure ticket", "erasure_ticket",
                 false, List.of()));
         faults.clear();
+        intake.clearConflicts();
         rateLimit.restoreDefaults();
         callLog.clear();
     }
@@ -152,6 +154,16 @@ public class DixaSimulator {
 
     public void pauseAnonymizationQueue(boolean paused) {
         queue.pause(paused);
+    }
+
+    /** Requests for this entity (csid, user id, csid_messageId) stay unprocessed until set back to false. */
+    public void neverProcess(String targetEntityId, boolean never) {
+        queue.neverProcess(targetEntityId, never);
+    }
+
+    /** The next {@code times} anonymize calls for the conversation answer 409 although it may be closed. */
+    public void conflictOnAnonymize(long conversationId, int times) {
+        intake.conflictAnyway(conversationId, times);
     }
 
     public SimulatorFaults faults() {

@@ -71,7 +71,7 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
         if (!rateLimit.admit(token)) {
             return tooManyRequests();
         }
-        FaultKind fault = faults.draw();
+        FaultKind fault = faults.draw(request.getMethod(), rc.request().path());
         if (fault == null) {
             return null;
         }
