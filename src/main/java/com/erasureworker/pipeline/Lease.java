@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * One claim on a target: its own token (fencing: a save with another token is stale) and a lease that the working
- * step renews between Dixa calls. A step whose lease cannot be renewed (another worker holds the target now) stops
- * before its next Dixa call, by {@link LostException}.
+ * One claim on a target: its own token (fencing: a save with another token is stale) and a lease that stays renewed
+ * while the step runs (a heartbeat, and a check before every Dixa call). A step whose lease cannot be renewed (another
+ * worker holds the target now) stops before its next Dixa call, by {@link LostException}.
  */
 final class Lease {
 
@@ -33,7 +33,8 @@ final class Lease {
     private final TargetClaims claims;
     private final Duration duration;
     private final Clock clock;
-    private Instant until;
+    private volatile Instant until;
+    private volatile boolean lost;
 
     Lease(UUID targetId, UUID token, Instant until, TargetClaims claims, Duration duration, Clock clock) {
         this.targetId = targetId;
@@ -52,14 +53,38 @@ final class Lease {
         return token;
     }
 
+    /**
+     * Called by the runner's heartbeat every third of the lease while the step runs (also during a slow Dixa call), so
+     * the lease never runs out under a live step; a failed renewal marks the claim lost.
+     */
+    void heartbeat() {
+        if (lost) {
+            return;
+        }
+        Instant next = Instant.now(clock).plus(duration);
+        try {
+            if (claims.renew(targetId, token, next, false)) {
+                until = next;
+            } else {
+                lost = true;
+            }
+        } catch (RuntimeException databaseDown) {
+            // Not lost yet: the lease still runs until {@code until}; renewOrStop decides before the next call.
+        }
+    }
+
     /** Renews once half the lease is used (one short update), so a long step keeps its target; stops if it cannot. */
     void renewOrStop() {
+        if (lost) {
+            throw new LostException(null);
+        }
         Instant now = Instant.now(clock);
         if (now.isBefore(until.minus(duration.dividedBy(2)))) {
             return;
         }
         Instant next = now.plus(duration);
         if (!claims.renew(targetId, token, next, false)) {
+            lost = true;
             throw new LostException(null);
         }
         until = next;
@@ -67,6 +92,9 @@ final class Lease {
 
     /** Renews and marks that Dixa is about to be asked to anonymize: from then on the ticket cannot be cancelled. */
     void markRequested() {
+        if (lost) {
+            throw new LostException(null);
+        }
         Instant next = Instant.now(clock).plus(duration);
         if (!claims.renew(targetId, token, next, true)) {
             throw new LostException(null);

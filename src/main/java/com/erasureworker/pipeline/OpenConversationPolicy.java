@@ -91,7 +91,7 @@ class OpenConversationPolicy {
             }
             DixaOutcome<List<NoteText>> notes = log.call(() -> dixa.listInternalNotes(conversationId));
             if (!notes.isOk()) {
-                return log.failed("list the internal notes", notes);
+                return log.failedAfter("list the internal notes", notes);
             }
             if (notes.value().stream().anyMatch(note -> note.contains(marker))) {
                 log.notePosted(conversationId, Instant.now(clock));
@@ -100,7 +100,7 @@ class OpenConversationPolicy {
             }
             DixaOutcome<InternalNote> note = log.call(() -> dixa.addInternalNote(conversationId, text, agent));
             if (!note.isOk()) {
-                return log.failed("post the internal note", note);
+                return log.failedAfter("post the internal note", note);
             }
             log.notePosted(conversationId, Instant.now(clock));
             log.event(AuditType.NOTE_POSTED, "conversationId", conversationId, "agentId", String.valueOf(agent));
@@ -120,7 +120,7 @@ class OpenConversationPolicy {
             }
             DixaOutcome<Void> closed = log.call(() -> dixa.closeConversation(conversationId, agent));
             if (!closed.isOk()) {
-                return log.failed("close conversation", closed);
+                return log.failedAfter("close conversation", closed);
             }
             log.closed(conversationId, Instant.now(clock));
             log.event(AuditType.CONVERSATION_FORCE_CLOSED, "conversationId", conversationId, "agentId", agent.toString(),

@@ -14,12 +14,16 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
  * One run of the step job: {@code worker.concurrency} workers each claim a due target, run its step (Dixa calls
- * outside any transaction), save the outcome, and claim the next, until nothing is due or the run's time is up.
+ * outside any transaction, the claim's lease renewed by a heartbeat meanwhile), save the outcome, and claim the next,
+ * until nothing is due or the run's time is up.
  */
 @ApplicationScoped
 public class PipelineRunner {
@@ -34,6 +38,7 @@ public class PipelineRunner {
     private final PipelineSwitch pipelineSwitch;
     private final Clock clock;
     private final ExecutorService workers;
+    private final ScheduledExecutorService heartbeats;
     private final String owner;
     private final AtomicInteger busy = new AtomicInteger();
 
@@ -48,6 +53,11 @@ public class PipelineRunner {
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "erasure-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.heartbeats = Executors.newScheduledThreadPool(1, runnable -> {
+            Thread thread = new Thread(runnable, "erasure-lease-heartbeat");
             thread.setDaemon(true);
             return thread;
         });
@@ -92,9 +102,13 @@ public class PipelineRunner {
                 return;
             }
             busy.incrementAndGet();
+            long beat = Math.max(50, config.leaseDuration().toMillis() / 3);
+            ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(claimed.get()::heartbeat, beat, beat,
+                    TimeUnit.MILLISECONDS);
             try {
                 work(claimed.get());
             } finally {
+                heartbeat.cancel(false);
                 busy.decrementAndGet();
             }
         }
@@ -131,6 +145,7 @@ public class PipelineRunner {
     @PreDestroy
     void stop() {
         workers.shutdownNow();
+        heartbeats.shutdownNow();
     }
 
     private static String defaultInstanceId() {

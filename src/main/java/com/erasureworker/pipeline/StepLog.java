@@ -85,6 +85,19 @@ final class StepLog {
         return finish(failure(what, outcome));
     }
 
+    /**
+     * Like {@link #failed}, but a step that got some notes posted or conversations closed before the failure made
+     * progress: its transient failure does not use up an attempt (60 open conversations with a flaky note endpoint
+     * still finish).
+     */
+    StepOutcome failedAfter(String what, DixaOutcome<?> outcome) {
+        StepResult result = failure(what, outcome);
+        if (result instanceof StepResult.Transient t && (!notesPosted.isEmpty() || !closed.isEmpty())) {
+            result = new StepResult.Transient(t.reason(), t.retryAfter(), false);
+        }
+        return finish(result);
+    }
+
     static StepResult failure(String what, DixaOutcome<?> outcome) {
         String message = what + ": " + outcome.kind() + (outcome.message() == null ? "" : " (" + outcome.message() + ")");
         if (outcome.kind().permanent()) {
