@@ -190,6 +190,9 @@ public class DixaClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DixaOutcome.failure(Kind.TRANSIENT, "interrupted while waiting for the rate budget", null, calls);
+        } catch (DixaRateGovernor.BudgetUnavailableException e) {
+            // The shared budget lives in PostgreSQL: while it cannot be read, no call goes out; tried again later.
+            return DixaOutcome.failure(Kind.TRANSIENT, "the shared rate budget could not be read", null, calls);
         }
         DixaOutcome<T> outcome = DixaExchange.perform(endpoint, request, bodyType, calls);
         if (outcome.kind() == Kind.RATE_LIMITED) {

@@ -52,7 +52,7 @@ class SweepTicket {
 
     /** {@code sweep-<yyyy-MM-dd>-<first 8 characters of the run id>}, the day being the run's start (UTC). */
     static String ticketRef(SweepRun run) {
-        return "sweep-" + DAY.format(run.startedAt) + "-" + run.id.toString().substring(0, 8);
+        return com.erasureworker.erasure.Source.SWEEP_TICKET_PREFIX + DAY.format(run.startedAt) + "-" + run.id.toString().substring(0, 8);
     }
 
     /** Writes the ticket (once), then every batch, then releases the targets to the pipeline. */
