@@ -82,6 +82,13 @@ public class DixaRateGovernor {
         bucket = buckets.builder()
                 .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.PROPORTIONALLY)
                 .build(TOKEN_BUCKET_ID, () -> configuration);
+        try {
+            // Touch the bucket now, so the new configuration is stored at start-up, not at this replica's first call.
+            bucket.getAvailableTokens();
+        } catch (RuntimeException databaseError) {
+            LOG.warnf("the shared rate budget could not be stored at start-up (%s); it will be on first use",
+                    databaseError.getClass().getSimpleName());
+        }
         tooManyRequests = Counter.builder("dixa.too.many.requests")
                 .description("429 answers from Dixa (should stay near zero: the governor paces calls)").register(registry);
     }
