@@ -23,7 +23,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * retries and the mapping of answers. Methods return the raw {@link Response} so every status reaches that mapping
  * (the default exception mapper is disabled in application.properties).
  *
- * <p>The token goes raw into {@code Authorization}, as Dixa's docs and own clients send it (REFERENCE.md §1).
+ * <p>The token goes raw into {@code Authorization}, as Dixa's docs and own clients send it (README lists the choice).
  */
 @RegisterRestClient(configKey = "dixa")
 @Path("/{apiVersion}")

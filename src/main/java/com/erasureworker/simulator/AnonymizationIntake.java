@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Accepts anonymization requests with Dixa's open-conversation safeguard: 409 unless every affected conversation is
  * closed, or {@code force=true} closes them first. Repeating a request on an already anonymized entity is accepted
- * and queued again (the spec is silent, REFERENCE.md §9.1); processing it again changes nothing more.
+ * and queued again (the spec is silent; README lists the choice); processing it again changes nothing more.
  */
 @ApplicationScoped
 @UnlessBuildProfile("prod")

@@ -63,7 +63,7 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
             rc.put(CallRecorder.BODY, new String(body, StandardCharsets.UTF_8));
             request.setEntityStream(new ByteArrayInputStream(body));
         }
-        // The token is sent raw, as in Dixa's docs; "Bearer <token>" is refused (REFERENCE.md §9.12 leaves it open).
+        // The token is sent raw, as in Dixa's docs; "Bearer <token>" is refused (the spec leaves it open; README lists the choice).
         String token = request.getHeaderString("Authorization");
         if (token == null || !token.equals(apiToken)) {
             return DixaError.answer(401, "User is unauthorized to perform an underlying operation");
