@@ -30,8 +30,6 @@ class SweepTicket {
     /** Due date of a target that is written but not yet released. */
     static final Instant HELD = Instant.parse("9999-01-01T00:00:00Z");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    /** Sweep targets come after DPO tickets (priority 0). */
-    static final int SWEEP_PRIORITY = 1;
 
     private final SweepLifecycle lifecycle;
     private final SweepCandidates candidates;
