@@ -10,15 +10,17 @@ import java.util.Optional;
 
 /**
  * Overlapping tickets (two DPO tickets, or a user ticket and a conversation ticket, for the same data): a conversation
- * that another target already asked Dixa about (awaiting, verifying or done) is not asked again. The later target follows the earlier one's
+ * that another live target already asked Dixa about (awaiting or verifying) is not asked again. The later target follows the earlier one's
  * request and shares its outcome ({@link ErasureLifecycle#applyStatus} moves followers with their leader).
  */
 @ApplicationScoped
 class Overlaps {
 
-    /** Targets whose Dixa request still stands: awaiting it, verifying it, or done with it. */
-    private static final List<TargetState> ASKED = List.of(TargetState.AWAITING_DIXA, TargetState.VERIFYING,
-            TargetState.DONE);
+    /**
+     * Live targets whose Dixa request stands: awaiting it or verifying it. A target done long ago is not followed: its
+     * request may be gone, and asking again gives the new ticket its own proof.
+     */
+    private static final List<TargetState> ASKED = List.of(TargetState.AWAITING_DIXA, TargetState.VERIFYING);
 
     /** The earlier live request covering this conversation target, as a {@link StepResult.Following}; else empty. */
     @Transactional

@@ -103,7 +103,7 @@ class AtMostOnceAtDixaTest {
         List<Long> conversations = IntStream.range(0, 3)
                 .mapToObj(i -> simulator.addConversation(customer, ConversationState.Closed, "Email", Instant.now()))
                 .toList();
-        simulator.setAnonymizationDelay(Duration.ofSeconds(3));
+        simulator.setAnonymizationDelay(Duration.ofSeconds(10));
         UUID userTicket = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.endUser(request, customer, 0, Instant.now())));
         await().until(() -> tickets.targets(userTicket).get(0).state == TargetState.AWAITING_DIXA);
@@ -127,7 +127,7 @@ class AtMostOnceAtDixaTest {
     @Test
     void twoTicketsForTheSameConversationAskDixaOnce() {
         long conversation = simulator.addConversation(customer, ConversationState.Closed, "Email", Instant.now());
-        simulator.setAnonymizationDelay(Duration.ofSeconds(3));
+        simulator.setAnonymizationDelay(Duration.ofSeconds(10));
         UUID first = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.conversation(request, conversation, 0, Instant.now())));
         await().until(() -> tickets.targets(first).get(0).state == TargetState.AWAITING_DIXA);
