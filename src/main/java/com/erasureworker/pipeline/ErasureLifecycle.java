@@ -115,7 +115,8 @@ class ErasureLifecycle {
         }
         Instant now = Instant.now(clock);
         transition(request, target, result, now);
-        if (!(result instanceof StepResult.Transient)) {
+        // Followers share what Dixa did with the request (processed, or stuck); a failed read is the leader's own.
+        if (result instanceof StepResult.Processed || result instanceof StepResult.Stuck) {
             for (ErasureTarget follower : ErasureTarget.<ErasureTarget>list(
                     "followsTargetId = ?1 and state = ?2", target.id, TargetState.AWAITING_DIXA)) {
                 ErasureRequest followerTicket = ErasureRequest.findById(follower.requestId,
