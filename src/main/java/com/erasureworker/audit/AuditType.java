@@ -16,6 +16,16 @@ public enum AuditType {
     /** Policy decisions on open conversations. */
     CONVERSATION_OPEN,
     NOTE_POSTED,
+    /** The worker's own note was already on the conversation (found by its marker): not posted again. */
+    NOTE_FOUND,
+    /** Dixa answered 409 to anonymize although the conversation is closed: no note, no close; asked again later. */
+    CONFLICT_ON_CLOSED,
+    /** Dixa refused the optional erasure-ticket attribute on a conversation; the erasure goes on without it. */
+    ATTRIBUTE_MARK_REFUSED,
+    /** A step's result came after its claim was lost (another worker holds the target): discarded, calls recorded. */
+    STALE_RESULT_DISCARDED,
+    /** A target follows another live target's Dixa request for the same conversation instead of asking again. */
+    FOLLOWING_EARLIER_REQUEST,
     CONVERSATION_FORCE_CLOSED,
     CONVERSATIONS_COVERED,
     VERIFIED,

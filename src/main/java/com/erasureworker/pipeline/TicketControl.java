@@ -22,17 +22,19 @@ import java.util.UUID;
 
 /**
  * The DPO's hands on a running ticket: retry a failed one where it failed, cancel one before Dixa was asked, or move
- * its deadline within what GDPR allows.
+ * its deadline within what GDPR allows. Target states change only through {@link ErasureLifecycle#command}.
  */
 @ApplicationScoped
 public class TicketControl {
 
     private final AuditTrail audit;
     private final Clock clock;
+    private final ErasureLifecycle lifecycle;
 
-    TicketControl(AuditTrail audit, Clock clock) {
+    TicketControl(AuditTrail audit, Clock clock, ErasureLifecycle lifecycle) {
         this.audit = audit;
         this.clock = clock;
+        this.lifecycle = lifecycle;
     }
 
     /** A FAILED ticket resumes: each failed target goes back to the step it failed in, with fresh attempts. */
@@ -42,16 +44,9 @@ public class TicketControl {
         if (request.state != RequestState.FAILED) {
             throw new TicketConflictException("state", "only a FAILED ticket can be retried; this one is " + request.state);
         }
-        Instant now = Instant.now(clock);
         List<ErasureTarget> failed = ErasureTarget.list("requestId = ?1 and state = ?2", requestId, TargetState.FAILED);
         for (ErasureTarget target : failed) {
-            target.state = target.failedStep == null ? TargetState.PENDING : target.failedStep;
-            target.failedStep = null;
-            target.attempts = 0;
-            target.nextAttemptAt = now;
-            target.leaseOwner = null;
-            target.leaseUntil = null;
-            target.updatedAt = now;
+            lifecycle.command(request, target, new StepResult.Retry());
         }
         request.state = RequestState.IN_PROGRESS;
         request.outcome = null;
@@ -75,10 +70,7 @@ public class TicketControl {
         }
         Instant now = Instant.now(clock);
         for (ErasureTarget target : targets) {
-            target.state = TargetState.CANCELLED;
-            target.leaseOwner = null;
-            target.leaseUntil = null;
-            target.updatedAt = now;
+            lifecycle.command(request, target, new StepResult.Cancel());
         }
         request.state = RequestState.CANCELLED;
         request.outcome = "CANCELLED";

@@ -57,8 +57,9 @@ public class SweepRunner {
             LOG.warnf("sweep %s: lease taken over by another replica; stopping here", run.id);
         } catch (RuntimeException e) {
             // The type only: messages of unexpected errors are not vetted for privacy. The run resumes later.
-            LOG.errorf("sweep %s stopped with %s; it resumes at the next tick", run.id, e.getClass().getName());
-            lifecycle.release(run.id, owner);
+            LOG.errorf("sweep %s stopped with %s; it resumes after a backoff, or fails once its attempts run out",
+                    run.id, e.getClass().getName());
+            lifecycle.crashed(run.id, owner, e);
         }
         return true;
     }

@@ -30,8 +30,6 @@ class SweepTicket {
     /** Due date of a target that is written but not yet released. */
     static final Instant HELD = Instant.parse("9999-01-01T00:00:00Z");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    /** Sweep targets come after DPO tickets (priority 0). */
-    static final int SWEEP_PRIORITY = 1;
 
     private final SweepLifecycle lifecycle;
     private final SweepCandidates candidates;
@@ -52,7 +50,7 @@ class SweepTicket {
 
     /** {@code sweep-<yyyy-MM-dd>-<first 8 characters of the run id>}, the day being the run's start (UTC). */
     static String ticketRef(SweepRun run) {
-        return "sweep-" + DAY.format(run.startedAt) + "-" + run.id.toString().substring(0, 8);
+        return com.erasureworker.erasure.Source.SWEEP_TICKET_PREFIX + DAY.format(run.startedAt) + "-" + run.id.toString().substring(0, 8);
     }
 
     /** Writes the ticket (once), then every batch, then releases the targets to the pipeline. */
