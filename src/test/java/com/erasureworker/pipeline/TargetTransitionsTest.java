@@ -19,11 +19,12 @@ class TargetTransitionsTest {
     /** The expected next state of every pair; a missing pair is ignored (the target stays as it is). */
     private static final Map<TargetState, Map<String, TargetState>> EXPECTED = Map.of(
             TargetState.PENDING, Map.of("Requested", TargetState.AWAITING_DIXA, "Processed", TargetState.VERIFYING,
-                    "WaitingForClose", TargetState.WAITING_FOR_CLOSE, "Following", TargetState.AWAITING_DIXA,
+                    "AlreadyAnonymized", TargetState.VERIFYING, "WaitingForClose", TargetState.WAITING_FOR_CLOSE, "Following", TargetState.AWAITING_DIXA,
                     "Transient", TargetState.PENDING, "Permanent", TargetState.FAILED, "Crashed", TargetState.PENDING,
                     "Cancel", TargetState.CANCELLED),
             TargetState.WAITING_FOR_CLOSE, Map.of("Requested", TargetState.AWAITING_DIXA,
-                    "Processed", TargetState.VERIFYING, "WaitingForClose", TargetState.WAITING_FOR_CLOSE,
+                    "Processed", TargetState.VERIFYING, "AlreadyAnonymized", TargetState.VERIFYING,
+                    "WaitingForClose", TargetState.WAITING_FOR_CLOSE,
                     "Following", TargetState.AWAITING_DIXA, "Transient", TargetState.WAITING_FOR_CLOSE,
                     "Permanent", TargetState.FAILED, "Crashed", TargetState.WAITING_FOR_CLOSE,
                     "Cancel", TargetState.CANCELLED),
