@@ -54,13 +54,15 @@ public class SweepResource {
     @POST
     @RolesAllowed({ "admin", "dpo" })
     @Operation(summary = "Start a sweep now", description = "Body {\"dryRun\": true|false}, or none for the policy's "
-            + "default. Uses the stored retention policy (enabled or not). Roles: admin, dpo.")
+            + "default. A real run needs the policy enabled (409 otherwise); only an admin may ask for a real run when "
+            + "the policy says dry run (403 for a dpo, nothing queued). Roles: admin, dpo.")
     @APIResponse(responseCode = "202", description = "queued; Location names the run",
             content = @Content(schema = @Schema(implementation = SweepView.class)))
     @APIResponse(responseCode = "409", description = "a run is still enumerating or enqueueing", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response trigger(byte[] body, @Context SecurityContext security) {
-        UUID id = runs.trigger(SweepBodyReader.triggerDryRun(body), security.getUserPrincipal().getName());
+        UUID id = runs.trigger(SweepBodyReader.triggerDryRun(body), security.getUserPrincipal().getName(),
+                security.isUserInRole("admin"));
         return Response.accepted(views.run(id)).location(URI.create("/api/v1/sweeps/" + id)).build();
     }
 

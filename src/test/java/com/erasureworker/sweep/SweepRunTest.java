@@ -54,7 +54,7 @@ class SweepRunTest {
         simulator.disableRateLimit();
         customer = simulator.addEndUser("old.customer@example.com", "+4520000099");
         fixtures.skipUsedConversationIds(simulator, customer);
-        SweepFixtures.putPolicy(Map.of("enabled", false, "closedMoreThanDays", 30));
+        SweepFixtures.putPolicy(Map.of("enabled", true, "closedMoreThanDays", 30, "cron", SweepFixtures.NEVER));
         old = closedDaysAgo(simulator, customer, 3, 40, "Email");
         oldChat = closedDaysAgo(simulator, customer, 1, 400, "WidgetChat");
         notYet = new ArrayList<>(closedDaysAgo(simulator, customer, 2, 10, "Email"));
