@@ -1,5 +1,6 @@
 package com.erasureworker.audit;
 
+import com.erasureworker.intake.TicketFingerprint;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -36,10 +37,39 @@ public class AuditCsv {
 
     private final AuditEventReader reader;
     private final AuditTrail trail;
+    private final TicketFingerprint fingerprint;
 
-    AuditCsv(AuditEventReader reader, AuditTrail trail) {
+    AuditCsv(AuditEventReader reader, AuditTrail trail, TicketFingerprint fingerprint) {
         this.reader = reader;
         this.trail = trail;
+        this.fingerprint = fingerprint;
+    }
+
+    /**
+     * OWASP CSV injection: a text cell that begins with {@code = + - @}, tab or carriage return would be read as a
+     * formula by a spreadsheet; it gets a leading apostrophe, which spreadsheets show as text and do not evaluate.
+     */
+    static Object[] neutralised(Object[] columns) {
+        Object[] safe = columns.clone();
+        for (int i = 0; i < safe.length; i++) {
+            if (safe[i] instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+                safe[i] = "'" + text;
+            }
+        }
+        return safe;
+    }
+
+    /** Filter values typed by a person (ticketRef, actor) enter the chain as keyed hashes only. */
+    private Map<String, Object> keyedFilter(Map<String, Object> filter) {
+        Map<String, Object> keyed = new LinkedHashMap<>();
+        filter.forEach((name, value) -> {
+            if (name.equals("ticketRef") || name.equals("actor")) {
+                keyed.put(name + "Hash", fingerprint.keyedHash(String.valueOf(value)));
+            } else {
+                keyed.put(name, value);
+            }
+        });
+        return keyed;
     }
 
     /**
@@ -79,7 +109,7 @@ public class AuditCsv {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
             CSVPrinter printer = new CSVPrinter(writer, FORMAT);
             reader.stream(query, columns -> {
-                printer.printRecord(columns);
+                printer.printRecord(neutralised(columns));
                 rows[0]++;
             });
             printer.flush();
@@ -94,7 +124,7 @@ public class AuditCsv {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("format", "csv");
         detail.put("scope", scope);
-        detail.put("filter", query.describe());
+        detail.put("filter", keyedFilter(query.describe()));
         detail.put("rows", rows);
         detail.put("complete", complete);
         try {

@@ -34,3 +34,15 @@ BEGIN
     END IF;
 END;
 $$;
+
+-- Free text stays out of the immutable chain: a deadline extension's reason (which a DPO may fill with a name) is kept
+-- here, in an ordinary row that can be erased; the DEADLINE_EXTENDED event carries only its keyed hash (reasonHash).
+CREATE TABLE deadline_extension (
+    id           BIGSERIAL     PRIMARY KEY,
+    request_id   UUID          NOT NULL REFERENCES erasure_request (id),
+    extended_at  TIMESTAMPTZ   NOT NULL,
+    due_at       TIMESTAMPTZ   NOT NULL,
+    reason       VARCHAR(1000) NOT NULL,
+    reason_hash  VARCHAR(64)   NOT NULL
+);
+CREATE INDEX deadline_extension_request_idx ON deadline_extension (request_id);
