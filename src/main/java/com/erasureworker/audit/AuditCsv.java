@@ -4,7 +4,6 @@ import com.erasureworker.intake.TicketFingerprint;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
@@ -27,7 +26,6 @@ import org.jboss.logging.Logger;
 public class AuditCsv {
 
     public static final String MEDIA_TYPE = "text/csv";
-    private static final MediaType CSV = MediaType.valueOf(MEDIA_TYPE);
     static final String[] HEADER = { "sequence", "occurredAt", "actor", "requestId", "ticketRef", "targetId", "type",
         "detail", "hash" };
     /** RFC 4180 with a header line; CRLF line ends as the RFC asks, so spreadsheets and parsers agree. */
@@ -70,24 +68,6 @@ public class AuditCsv {
             }
         });
         return keyed;
-    }
-
-    /**
-     * Whether the client asked for CSV rather than JSON: the most preferred Accept entry that either answer satisfies
-     * decides, and a wildcard ({@code *}/{@code *}, or no Accept at all) means JSON. Server-side preferences ({@code qs})
-     * are not honoured by Quarkus REST, so two methods that differ only in {@code @Produces} would let a wildcard pick
-     * CSV; one method that decides here keeps JSON the default.
-     */
-    public static boolean requested(HttpHeaders headers) {
-        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
-            if (acceptable.isCompatible(CSV) && !acceptable.isWildcardType() && !acceptable.isWildcardSubtype()) {
-                return true;
-            }
-            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     /**

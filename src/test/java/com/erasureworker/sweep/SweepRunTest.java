@@ -91,6 +91,9 @@ class SweepRunTest {
                 .contentType("text/csv").extract().asString();
         assertThat(csv.lines().toList()).containsExactlyElementsOf(Stream.concat(Stream.of("conversationId"),
                 expected.stream().map(String::valueOf)).toList());
+        // One content negotiation everywhere: a wildcard Accept (what browsers and curl send) means JSON.
+        as("auditor").accept("*/*").get(location + "/conversations").then().statusCode(200)
+                .contentType("application/json");
 
         assertThat(simulator.calls()).extracting(SimCall::path).noneMatch(path -> path.endsWith("/anonymize"));
         assertThat(Stream.concat(old.stream(), notYet.stream()))
