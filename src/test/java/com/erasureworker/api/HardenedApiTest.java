@@ -53,4 +53,25 @@ class HardenedApiTest {
         given().contentType("text/plain").post("/api/v1/sweeps").then().statusCode(415)
                 .header("X-Content-Type-Options", "nosniff");
     }
+
+    @Test
+    void controlCharactersOutOfRangeDatesAndOverflowingPagesAnswerProblemsNot500() {
+        admin().contentType("application/json").body("{\"ticketRef\": \"NUL-1\", \"subject\": {\"conversationIds\": [1]},"
+                + " \"reason\": \"a\\u0000b\"}").post("/api/v1/erasure-requests").then().statusCode(422)
+                .body("errors[0].field", equalTo("reason"));
+        admin().contentType("application/json").body("{\"dueAt\": \"2099-01-01T00:00:00Z\", \"reason\": \"x\\u0000\"}")
+                .post(TICKET + "/extend").then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItem("reason"));
+        admin().queryParam("actor", "a\u0000b").get("/api/v1/audit-events").then().statusCode(400)
+                .body("errors[0].field", equalTo("actor"));
+        admin().queryParam("from", "+999999999-12-31T23:59:59Z").get("/api/v1/audit-events").then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        for (String path : List.of("/api/v1/audit-events", "/api/v1/erasure-requests", "/api/v1/sweeps")) {
+            admin().queryParam("page", Integer.MAX_VALUE).queryParam("size", 100).get(path).then().statusCode(400)
+                    .body("errors[0].field", equalTo("page"));
+        }
+    }
+
+    private static io.restassured.specification.RequestSpecification admin() {
+        return given().auth().preemptive().basic("admin", "admin-demo-password");
+    }
 }
