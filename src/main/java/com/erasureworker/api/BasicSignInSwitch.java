@@ -1,21 +1,24 @@
 package com.erasureworker.api;
 
-import io.quarkus.security.AuthenticationFailedException;
-import io.quarkus.security.identity.AuthenticationRequestContext;
-import io.quarkus.security.identity.IdentityProvider;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
-import io.smallrye.mutiny.Uni;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Turns HTTP Basic sign-in off at run time ({@code API_BASIC_AUTH_ENABLED=false}, the production default): Quarkus
- * fixes the Basic mechanism at build time, so this provider, asked before the users realm, refuses every user name and
- * password while the switch is off. With the switch on it steps aside and the embedded users realm decides.
+ * Turns HTTP Basic sign-in off at run time ({@code API_BASIC_AUTH_ENABLED=false}, the production default). Quarkus
+ * fixes the Basic mechanism at build time, so while the switch is off this route answers every API request that
+ * carries Basic credentials with a 401 problem before they reach the users realm; bearer tokens pass.
  */
 @ApplicationScoped
-public class BasicSignInSwitch implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+public class BasicSignInSwitch {
+
+    /** Before the sign-in throttle (-5). */
+    private static final int ORDER = -6;
 
     private final boolean enabled;
 
@@ -23,23 +26,20 @@ public class BasicSignInSwitch implements IdentityProvider<UsernamePasswordAuthe
         this.enabled = enabled;
     }
 
-    @Override
-    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
-        return UsernamePasswordAuthenticationRequest.class;
-    }
-
-    @Override
-    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
-            AuthenticationRequestContext context) {
+    void install(@Observes Router router, ObjectMapper json) throws JsonProcessingException {
         if (enabled) {
-            return Uni.createFrom().nullItem();
+            return;
         }
-        return Uni.createFrom().failure(new AuthenticationFailedException("Basic sign-in is off"));
-    }
-
-    /** Before the embedded users realm (priority 0). */
-    @Override
-    public int priority() {
-        return 1000;
+        String body = json.writeValueAsString(Problem.of(401, "unauthenticated", "Authentication required",
+                "HTTP Basic sign-in is switched off; send a bearer token."));
+        router.route("/api/*").order(ORDER).handler(context -> {
+            String authorization = context.request().getHeader(HttpHeaders.AUTHORIZATION);
+            if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith("basic ")) {
+                context.response().setStatusCode(401).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                        .end(body);
+                return;
+            }
+            context.next();
+        });
     }
 }
