@@ -37,7 +37,7 @@ public record AuditEventQuery(Instant from, Instant to, String ticketRef, UUID r
                 null,
                 QueryParameters.value("actor", actor, text -> text, "", errors),
                 QueryParameters.value("type", type, AuditType::valueOf, "one of " + Arrays.toString(AuditType.values()), errors),
-                QueryParameters.bounded("page", page, 0, 0, Integer.MAX_VALUE, errors),
+                QueryParameters.page(page, size, DEFAULT_SIZE, MAX_SIZE, errors),
                 QueryParameters.bounded("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors));
         if (query.from != null && query.to != null && !query.from.isBefore(query.to)) {
             errors.add(new FieldError("to", "must be after from"));

@@ -1,5 +1,7 @@
 package com.erasureworker.audit;
 
+import com.erasureworker.api.Negotiation;
+
 import com.erasureworker.api.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -56,7 +58,7 @@ public class AuditEventResource {
             @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "1 to 500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100")) @QueryParam("size") String size,
             @Context HttpHeaders headers, @Context SecurityContext security) {
-        if (AuditCsv.requested(headers)) {
+        if (Negotiation.prefers(headers, AuditCsv.MEDIA_TYPE)) {
             AuditEventQuery query = AuditEventQuery.parse(from, to, ticketRef, actor, type, null, null);
             return csv.export(query, "audit-events", security.getUserPrincipal().getName(), null, "audit-events");
         }

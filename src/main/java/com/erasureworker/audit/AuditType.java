@@ -31,6 +31,8 @@ public enum AuditType {
     VERIFIED,
     DEADLINE_EXTENDED,
     SIGN_IN_FAILED,
+    /** Failed sign-ins of up to a minute, aggregated: a count per route template, never a path or a user name. */
+    SIGN_IN_FAILURES,
     /** A retention sweep began enumerating: its cutoff, channels, dry or real, who triggered it. */
     SWEEP_STARTED,
     /** A sweep's own work ended: counts, and for a real run the ticket it handed to the pipeline. */

@@ -1,5 +1,6 @@
 package com.erasureworker.evidence;
 
+import com.erasureworker.audit.AuditCheckpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +31,9 @@ public record Certificate(
         List<PolicyDecision> policyDecisions,
         Evidence evidence,
         @Schema(description = "the ticket's last audit event before this certificate was issued") ChainPosition lastTicketEvent,
-        @Schema(description = "the audit chain's head when the certificate was issued") ChainPosition chainHeadAtIssuance) {
+        @Schema(description = "the audit chain's head when the certificate was issued") ChainPosition chainHeadAtIssuance,
+        @Schema(description = "the signed checkpoint of the CERTIFICATE_ISSUED event, which covers everything above; "
+                + "check it with GET /api/v1/audit-events/public-key") AuditCheckpoint checkpoint) {
 
     /** The data subject as the ticket keeps it: its type and, for e-mail/phone, the keyed hash, never the value. */
     public record Subject(String type, String hash) {

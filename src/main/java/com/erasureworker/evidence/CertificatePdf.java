@@ -59,6 +59,12 @@ final class CertificatePdf {
             position(pdf, "Ticket's last event", c.lastTicketEvent());
             position(pdf, "Chain head at issuance", c.chainHeadAtIssuance());
             pdf.line("Check with GET /api/v1/audit-events/verify; the hash is SHA-256(previous hash || canonical event).");
+            if (c.checkpoint() != null) {
+                pdf.field("Signed checkpoint", "sequence " + c.checkpoint().sequence() + ", signed "
+                        + c.checkpoint().signedAt() + ", Ed25519 key " + c.checkpoint().keyId())
+                        .line("    signature " + c.checkpoint().signature())
+                        .line("Verify it with the key from GET /api/v1/audit-events/public-key over the signed text.");
+            }
             pdf.heading("Issued");
             pdf.field("Issued at", c.issuedAt()).field("Issued by", c.issuedBy());
             return pdf.toBytes();

@@ -1,5 +1,8 @@
 package com.erasureworker.intake;
 
+import com.erasureworker.api.Negotiation;
+import com.erasureworker.api.PathIds;
+
 import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
 import com.erasureworker.audit.AuditCsv;
@@ -94,7 +97,7 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketView get(@PathParam("id") String id) {
-        return views.ticket(uuid(id));
+        return views.ticket(PathIds.uuid(id, "ticket"));
     }
 
     @GET
@@ -132,12 +135,12 @@ public class ErasureRequestResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response history(@PathParam("id") String id, @Context HttpHeaders headers,
             @Context SecurityContext security) {
-        if (AuditCsv.requested(headers)) {
-            TicketView ticket = views.ticket(uuid(id));
+        if (Negotiation.prefers(headers, AuditCsv.MEDIA_TYPE)) {
+            TicketView ticket = views.ticket(PathIds.uuid(id, "ticket"));
             return auditCsv.export(AuditEventQuery.ofTicket(ticket.id()), "history",
                     security.getUserPrincipal().getName(), ticket.id(), "history-" + ticket.id());
         }
-        List<HistoryEntry> history = views.history(uuid(id));
+        List<HistoryEntry> history = views.history(PathIds.uuid(id, "ticket"));
         return Response.ok(history, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
@@ -151,7 +154,7 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "409", description = "the ticket is not FAILED", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketView retry(@PathParam("id") String id, @Context SecurityContext security) {
-        UUID ticketId = uuid(id);
+        UUID ticketId = PathIds.uuid(id, "ticket");
         control.retry(ticketId, security.getUserPrincipal().getName());
         return views.ticket(ticketId);
     }
@@ -166,7 +169,7 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "409", description = "terminal already, or anonymization already requested",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketView cancel(@PathParam("id") String id, @Context SecurityContext security) {
-        UUID ticketId = uuid(id);
+        UUID ticketId = PathIds.uuid(id, "ticket");
         control.cancel(ticketId, security.getUserPrincipal().getName());
         return views.ticket(ticketId);
     }
@@ -184,21 +187,9 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "422", description = "no reason, or a due date that is not later or too late",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketView extend(@PathParam("id") String id, byte[] body, @Context SecurityContext security) {
-        UUID ticketId = uuid(id);
+        UUID ticketId = PathIds.uuid(id, "ticket");
         DeadlineExtension extension = DeadlineExtension.read(body);
         control.extend(ticketId, extension.dueAt(), extension.reason(), security.getUserPrincipal().getName());
         return views.ticket(ticketId);
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            if (id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException notUuid) {
-            // answered below
-        }
-        throw ProblemException.badRequest("The ticket id must be a UUID.",
-                List.of(new Problem.FieldError("id", "must be a UUID")));
     }
 }

@@ -36,7 +36,7 @@ record TicketFilter(RequestState state, String ticketRef, Source source, Instant
                 QueryParameters.value("overdue", overdue, QueryParameters::bool, "true or false", errors),
                 QueryParameters.value("atRisk", atRisk, QueryParameters::bool, "true or false", errors),
                 QueryParameters.value("dueBefore", dueBefore, QueryParameters::instant, "an ISO-8601 instant", errors),
-                QueryParameters.bounded("page", page, 0, 0, Integer.MAX_VALUE, errors),
+                QueryParameters.page(page, size, DEFAULT_SIZE, MAX_SIZE, errors),
                 QueryParameters.bounded("size", size, DEFAULT_SIZE, 1, MAX_SIZE, errors));
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Some query parameters have values that cannot be used.", errors);

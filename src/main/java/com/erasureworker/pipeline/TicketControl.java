@@ -10,7 +10,9 @@ import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.TargetState;
 import com.erasureworker.erasure.TicketConflictException;
 import com.erasureworker.erasure.TicketNotFoundException;
+import com.erasureworker.intake.TicketFingerprint;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -28,10 +30,15 @@ import java.util.UUID;
 public class TicketControl {
 
     private final AuditTrail audit;
+    private final TicketFingerprint fingerprint;
+    private final EntityManager entityManager;
     private final Clock clock;
     private final ErasureLifecycle lifecycle;
 
-    TicketControl(AuditTrail audit, Clock clock, ErasureLifecycle lifecycle) {
+    TicketControl(AuditTrail audit, TicketFingerprint fingerprint, EntityManager entityManager, Clock clock,
+            ErasureLifecycle lifecycle) {
+        this.fingerprint = fingerprint;
+        this.entityManager = entityManager;
         this.audit = audit;
         this.clock = clock;
         this.lifecycle = lifecycle;
@@ -100,7 +107,13 @@ public class TicketControl {
         Map<String, Object> detail = new java.util.LinkedHashMap<>();
         detail.put("from", request.dueAt.toString());
         detail.put("to", dueAt.toString());
-        detail.put("reason", Redaction.scrub(reason));
+        String reasonHash = fingerprint.keyedHash(reason);
+        detail.put("reasonHash", reasonHash);
+        // The reason itself goes to an erasable row: it is free text and may name someone.
+        entityManager.createNativeQuery("insert into deadline_extension (request_id, extended_at, due_at, reason, "
+                + "reason_hash) values (?1, ?2, ?3, ?4, ?5)").setParameter(1, requestId)
+                .setParameter(2, Instant.now(clock)).setParameter(3, dueAt)
+                .setParameter(4, Redaction.scrub(reason)).setParameter(5, reasonHash).executeUpdate();
         request.dueAt = dueAt;
         audit.record(AuditType.DEADLINE_EXTENDED, actor, requestId, null, detail);
         return request;

@@ -53,7 +53,8 @@ class SweepFairnessTest {
         simulator.reset();
         customer = simulator.addEndUser("long.gone@example.com", null);
         fixtures.skipUsedConversationIds(simulator, customer);
-        SweepFixtures.putPolicy(Map.of("enabled", false, "closedMoreThanDays", 30, "sweepRateShare", 0.5));
+        SweepFixtures.putPolicy(Map.of("enabled", true, "closedMoreThanDays", 30, "sweepRateShare", 0.5,
+                "cron", SweepFixtures.NEVER));
     }
 
     @AfterEach
