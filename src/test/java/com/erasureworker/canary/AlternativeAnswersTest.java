@@ -84,7 +84,7 @@ class AlternativeAnswersTest {
 
     @Test
     void theCanaryPassesAndItsReportShowsEveryAlternativeAnswer() {
-        String id = as("admin").post("/api/v1/canary").then().statusCode(202).extract().path("id");
+        String id = as("admin").contentType(ContentType.JSON).post("/api/v1/canary").then().statusCode(202).extract().path("id");
         await().atMost(Duration.ofSeconds(60)).until(() -> List.of("PASSED", "FAILED")
                 .contains(as("auditor").get("/api/v1/canary/runs/" + id).then().extract().path("state")));
         JsonPath run = as("auditor").get("/api/v1/canary/runs/" + id).then().extract().jsonPath();

@@ -148,13 +148,13 @@ class CanaryTest {
 
     @Test
     void onlyAnAdminStartsACanaryAndOnlyOneRunsAtATime() {
-        as("dpo").post("/api/v1/canary").then().statusCode(403);
-        as("auditor").post("/api/v1/canary").then().statusCode(403);
-        given().post("/api/v1/canary").then().statusCode(401);
+        as("dpo").contentType(ContentType.JSON).post("/api/v1/canary").then().statusCode(403);
+        as("auditor").contentType(ContentType.JSON).post("/api/v1/canary").then().statusCode(403);
+        given().contentType(ContentType.JSON).post("/api/v1/canary").then().statusCode(401);
         pipeline.enable(false);
         String first = startCanary();
 
-        as("admin").post("/api/v1/canary").then().statusCode(409)
+        as("admin").contentType(ContentType.JSON).post("/api/v1/canary").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString(first));
 
         pipeline.enable(true);
@@ -164,7 +164,7 @@ class CanaryTest {
     }
 
     private String startCanary() {
-        return as("admin").post("/api/v1/canary").then().statusCode(202)
+        return as("admin").contentType(ContentType.JSON).post("/api/v1/canary").then().statusCode(202)
                 .header("Location", containsString("/api/v1/canary/runs/"))
                 .body("state", equalTo("REQUESTED")).extract().path("id");
     }

@@ -73,7 +73,7 @@ class DixaContractTest {
     @Test
     void aWrongApiVersionTurnsTheCheckRedAndEmailIntakeAnswers503InsteadOfNoDataFound() {
         simulator.modes().unknownVersions("v1").noMatchLookup(SimulatorModes.NoMatchLookup.NOT_FOUND);
-        as("admin").post("/api/v1/dixa/contract/check").then().statusCode(200)
+        as("admin").contentType(ContentType.JSON).post("/api/v1/dixa/contract/check").then().statusCode(200)
                 .body("passed", equalTo(false))
                 .body("checks.find { it.name == 'route' }.status", equalTo(404))
                 .body("checks.find { it.name == 'route' }.meaning", containsString("DIXA_API_VERSION"));

@@ -49,9 +49,9 @@ class SweepWedgeTest {
         simulator.disableRateLimit();
         UUID customer = simulator.addEndUser(null, null);
         fixtures.skipUsedConversationIds(simulator, customer);
-        SweepFixtures.putPolicy(Map.of("enabled", false, "closedMoreThanDays", 30));
+        SweepFixtures.putPolicy(Map.of("enabled", true, "closedMoreThanDays", 30, "cron", SweepFixtures.NEVER));
         closedDaysAgo(simulator, customer, 3, 60, "Email");
-        UUID run = UUID.fromString(as("dpo").contentType(ContentType.JSON).body(Map.of("dryRun", false)).post(SWEEPS)
+        UUID run = UUID.fromString(as("admin").contentType(ContentType.JSON).body(Map.of("dryRun", false)).post(SWEEPS)
                 .then().statusCode(202).extract().path("id"));
         // Someone got the run's ticket reference first (only possible before sweep- was reserved for the worker).
         UUID squatter = tickets.create(ClosePolicy.NEVER, request -> List.of());
