@@ -34,5 +34,7 @@ public enum AuditType {
     /** Dixa-side evidence of a completed ticket was captured: conversations and activity-log entries kept. */
     EVIDENCE_CAPTURED,
     /** A certificate of erasure was issued for a ticket. */
-    CERTIFICATE_ISSUED
+    CERTIFICATE_ISSUED,
+    /** Someone verified the hash chain from the console: the result (valid, checked, first invalid sequence). */
+    CHAIN_VERIFIED
 }

@@ -1,0 +1,40 @@
+package com.erasureworker.console;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the DPO's dashboard shows, read in one go by {@link DashboardFigures}. */
+public record Dashboard(
+        List<StateCount> ticketsByState,
+        BarChart ticketChart,
+        long overdue,
+        long atRisk,
+        List<DueTicket> dueSoon,
+        long failedTargets,
+        List<TargetNeed> failed,
+        long waitingTargets,
+        List<TargetNeed> waiting,
+        long callsLastHour,
+        long tooManyRequestsLastHour,
+        long limitPerMinute,
+        BarChart callChart,
+        long chainLength,
+        String chainHash,
+        Instant chainUpdatedAt,
+        Instant lastVerifiedAt,
+        Boolean lastVerificationValid,
+        String lastVerifiedBy) {
+
+    public record StateCount(String state, long count) {
+    }
+
+    /** A ticket overdue or due within 3 days; {@code daysLeft} is negative once overdue. */
+    public record DueTicket(UUID id, String ticketRef, String state, Instant dueAt, long daysLeft) {
+    }
+
+    /** A target that needs a person (FAILED) or waits for a conversation to close. */
+    public record TargetNeed(UUID requestId, String ticketRef, UUID targetId, String type, String dixaId, String note,
+            Instant since) {
+    }
+}
