@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Set;
 
 /** The body of a deadline extension, read as strictly as a submission: known fields only, both required. */
-record DeadlineExtension(Instant dueAt, String reason) {
+public record DeadlineExtension(Instant dueAt, String reason) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Set<String> FIELDS = Set.of("dueAt", "reason");
 
-    static DeadlineExtension read(byte[] body) {
+    public static DeadlineExtension read(byte[] body) {
         JsonNode root;
         try {
             root = body == null || body.length == 0 ? null : JSON.readTree(body);
