@@ -20,7 +20,7 @@ import org.quartz.CronExpression;
  * fields, repeated keys and wrong JSON types answer 400; values out of range answer 422 naming every field at fault.
  * A policy decides what gets erased, so nothing is guessed or coerced.
  */
-final class SweepBodyReader {
+public final class SweepBodyReader {
 
     static final int MAX_DAYS = 36_500;
     static final int MAX_PER_RUN = 10_000_000;
@@ -39,7 +39,7 @@ final class SweepBodyReader {
     }
 
     /** PUT body: {@code enabled} and {@code closedMoreThanDays} are required, the rest falls back to the defaults. */
-    static PolicyChange policy(byte[] body) {
+    public static PolicyChange policy(byte[] body) {
         SweepBodyReader reader = new SweepBodyReader();
         JsonNode root = reader.object(body, POLICY_FIELDS, false);
         Boolean enabled = reader.bool(root, "enabled", null);

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 /** Starts sweep runs (API trigger or cron) and reads them back with their ticket's progress. */
 @ApplicationScoped
-class SweepRuns {
+public class SweepRuns {
 
     private static final Logger LOG = Logger.getLogger(SweepRuns.class);
     private static final String ONE_ACTIVE = "sweep_run_one_active";
@@ -35,7 +35,7 @@ class SweepRuns {
      * @param dryRun null for the policy's default
      * @throws ProblemException 409 when a run is still enumerating or enqueueing (one at a time)
      */
-    UUID trigger(Boolean dryRun, String actor) {
+    public UUID trigger(Boolean dryRun, String actor) {
         try {
             return store.queue(dryRun, actor, Instant.now(clock));
         } catch (RuntimeException e) {
