@@ -3,7 +3,6 @@ package com.erasureworker.console;
 import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
 import io.vertx.core.http.HttpServerRequest;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -30,7 +29,7 @@ public class CsrfFilter {
     }
 
     @ServerRequestFilter(readBody = true)
-    public Response check(ContainerRequestContext context, HttpServerRequest request) {
+    public Response check(ResteasyReactiveContainerRequestContext context, HttpServerRequest request) {
         String path = context.getUriInfo().getPath();
         if (!path.startsWith("/console") || SAFE.contains(context.getMethod().toUpperCase(Locale.ROOT))) {
             return null;
@@ -41,8 +40,7 @@ public class CsrfFilter {
         }
         String presented = context.getHeaderString(CsrfTokens.HEADER);
         if (presented == null) {
-            ResteasyReactiveRequestContext rr = (ResteasyReactiveRequestContext)
-                    ((ResteasyReactiveContainerRequestContext) context).getServerRequestContext();
+            ResteasyReactiveRequestContext rr = (ResteasyReactiveRequestContext) context.getServerRequestContext();
             Object field = rr.getFormParameter(CsrfTokens.FIELD, true, false);
             presented = field == null ? null : field.toString();
         }
