@@ -33,20 +33,6 @@ public record BarChart(String title, int width, int height, List<Bar> bars, Doub
         return new BarChart(title, width, height, bars, limitY, limitLabel);
     }
 
-    /** Horizontal bars, one per row, e.g. tickets by state. */
-    public static BarChart horizontal(String title, List<Long> values, List<String> classes, List<String> labels) {
-        int width = 400;
-        int rowHeight = 22;
-        double max = Math.max(1, values.stream().mapToLong(Long::longValue).max().orElse(1));
-        List<Bar> bars = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
-            double w = values.get(i) / max * (width - 160);
-            bars.add(new Bar(150, i * rowHeight + 3, round(Math.max(values.get(i) > 0 ? 2 : 0, w)), rowHeight - 6,
-                    classes.get(i), labels.get(i)));
-        }
-        return new BarChart(title, width, Math.max(rowHeight, values.size() * rowHeight), bars, null, null);
-    }
-
     private static double round(double value) {
         return Math.round(value * 10) / 10.0;
     }

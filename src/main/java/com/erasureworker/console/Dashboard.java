@@ -7,7 +7,6 @@ import java.util.UUID;
 /** What the DPO's dashboard shows, read in one go by {@link DashboardFigures}. */
 public record Dashboard(
         List<StateCount> ticketsByState,
-        BarChart ticketChart,
         long overdue,
         long atRisk,
         List<DueTicket> dueSoon,
@@ -26,7 +25,12 @@ public record Dashboard(
         Boolean lastVerificationValid,
         String lastVerifiedBy) {
 
-    public record StateCount(String state, long count) {
+    /** Tickets in one state; {@code percentOfLargest} (0–100) is the length of its bar. */
+    public record StateCount(String state, long count, double percentOfLargest) {
+
+        public String cssClass() {
+            return "state-" + state.toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     /** A ticket overdue or due within 3 days; {@code daysLeft} is negative once overdue. */

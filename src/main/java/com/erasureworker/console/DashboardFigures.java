@@ -51,7 +51,7 @@ public class DashboardFigures {
             Object[] head = row(connection, "select last_sequence, last_hash, updated_at from audit_chain_head where id = 1");
             Object[] verified = row(connection, "select occurred_at, actor, detail->>'valid' from audit_event where type = '"
                     + AuditType.CHAIN_VERIFIED.name() + "' order by sequence desc limit 1");
-            return new Dashboard(states, stateChart(states), due[0], due[1], dueSoon(connection, now),
+            return new Dashboard(states, due[0], due[1], dueSoon(connection, now),
                     count(connection, "select count(*) from erasure_target where state = 'FAILED'"),
                     needs(connection, "FAILED", "t.last_error"),
                     count(connection, "select count(*) from erasure_target where state = 'WAITING_FOR_CLOSE'"),
@@ -79,13 +79,10 @@ public class DashboardFigures {
                 counts.put(rows.getString(1), rows.getLong(2));
             }
         }
-        return counts.entrySet().stream().map(e -> new StateCount(e.getKey(), e.getValue())).toList();
-    }
-
-    private static BarChart stateChart(List<StateCount> states) {
-        return BarChart.horizontal("Tickets by state", states.stream().map(StateCount::count).toList(),
-                states.stream().map(s -> "bar state-" + s.state().toLowerCase(Locale.ROOT)).toList(),
-                states.stream().map(s -> s.state() + ": " + s.count()).toList());
+        long largest = Math.max(1, counts.values().stream().mapToLong(Long::longValue).max().orElse(1));
+        return counts.entrySet().stream()
+                .map(e -> new StateCount(e.getKey(), e.getValue(), Math.round(1000.0 * e.getValue() / largest) / 10.0))
+                .toList();
     }
 
     private static long[] dueCounts(Connection connection, Instant now) throws SQLException {

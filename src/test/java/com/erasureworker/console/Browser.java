@@ -61,7 +61,7 @@ final class Browser implements AutoCloseable {
 
     static void screenshot(Page page, String file) {
         Path path = Paths.get("docs", file);
-        page.screenshot(new Page.ScreenshotOptions().setPath(path).setFullPage(true));
+        page.screenshot(new Page.ScreenshotOptions().setPath(path).setFullPage(false));
     }
 
     @Override
