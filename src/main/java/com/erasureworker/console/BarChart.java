@@ -1,5 +1,6 @@
 package com.erasureworker.console;
 
+import io.quarkus.qute.TemplateData;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,9 +8,11 @@ import java.util.List;
  * A small bar chart, laid out here and drawn by the template as SVG (no script, no inline style: colours come from
  * the stylesheet by class). Bars share one scale; an optional limit line marks what the bars are compared against.
  */
+@TemplateData
 public record BarChart(String title, int width, int height, List<Bar> bars, Double limitY, String limitLabel) {
 
     /** One bar: its box in SVG units, a CSS class, and the text a screen reader and a tooltip give. */
+    @TemplateData
     public record Bar(double x, double y, double width, double height, String cssClass, String label) {
     }
 

@@ -1,10 +1,12 @@
 package com.erasureworker.console;
 
+import io.quarkus.qute.TemplateData;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 /** What the DPO's dashboard shows, read in one go by {@link DashboardFigures}. */
+@TemplateData
 public record Dashboard(
         List<StateCount> ticketsByState,
         long overdue,
@@ -26,6 +28,7 @@ public record Dashboard(
         String lastVerifiedBy) {
 
     /** Tickets in one state; {@code percentOfLargest} (0–100) is the length of its bar. */
+    @TemplateData
     public record StateCount(String state, long count, double percentOfLargest) {
 
         public String cssClass() {
@@ -34,10 +37,12 @@ public record Dashboard(
     }
 
     /** A ticket overdue or due within 3 days; {@code daysLeft} is negative once overdue. */
+    @TemplateData
     public record DueTicket(UUID id, String ticketRef, String state, Instant dueAt, long daysLeft) {
     }
 
     /** A target that needs a person (FAILED) or waits for a conversation to close. */
+    @TemplateData
     public record TargetNeed(UUID requestId, String ticketRef, UUID targetId, String type, String dixaId, String note,
             Instant since) {
     }

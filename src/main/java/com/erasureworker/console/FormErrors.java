@@ -1,5 +1,6 @@
 package com.erasureworker.console;
 
+import io.quarkus.qute.TemplateData;
 import com.erasureworker.api.Problem;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +11,7 @@ import java.util.Map;
  * A problem's field errors arranged for a form: each under the input it belongs to ({@code subject.conversationIds[2]}
  * goes to the subject input), the rest at the top. Messages are the API's reasons, which never quote a value.
  */
+@TemplateData
 public record FormErrors(String summary, Map<String, String> byField, List<String> general) {
 
     public static final FormErrors NONE = new FormErrors(null, Map.of(), List.of());

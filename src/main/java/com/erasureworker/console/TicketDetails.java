@@ -1,5 +1,6 @@
 package com.erasureworker.console;
 
+import io.quarkus.qute.TemplateData;
 import com.erasureworker.api.ProblemException;
 import com.erasureworker.audit.AuditEvent;
 import com.erasureworker.erasure.AnonymizationObservation;
@@ -33,6 +34,7 @@ public class TicketDetails {
     }
 
     /** The ticket and the page's figures; {@code page} from 0. */
+    @TemplateData
     public record TicketPageData(ErasureRequest ticket, boolean overdue, long daysLeft, Map<String, Long> targetCounts,
             long targetTotal, List<ErasureTarget> targets, int page, int pages, boolean evidenceCaptured) {
 
@@ -59,6 +61,7 @@ public class TicketDetails {
     }
 
     /** A target with what Dixa reported about it and every audit event about it, in order. */
+    @TemplateData
     public record Timeline(ErasureRequest ticket, ErasureTarget target, List<AnonymizationObservation> observations,
             List<AuditEvent> events) {
     }

@@ -1,9 +1,11 @@
 package com.erasureworker.console;
 
+import io.quarkus.qute.TemplateData;
 /**
  * Who is looking at a console page and what they may do: the navigation and every action button are rendered from
  * this, so an auditor never sees a control the API would refuse them.
  */
+@TemplateData
 public record Viewer(String name, boolean dpo, boolean admin, String csrfToken) {
 
     /** Submit, retry, cancel, extend, trigger a sweep: the API's dpo and admin roles. */
