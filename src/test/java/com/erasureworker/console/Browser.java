@@ -59,8 +59,12 @@ final class Browser implements AutoCloseable {
         return page.locator("input[name=csrf-token]").first().inputValue();
     }
 
+    /**
+     * Into target/screenshots, or with {@code -Dconsole.screenshots=docs} into docs/ for the README (run the browser
+     * test alone then: in the whole suite the pages show other tests' data).
+     */
     static void screenshot(Page page, String file) {
-        Path path = Paths.get("docs", file);
+        Path path = Paths.get(System.getProperty("console.screenshots", "target/screenshots"), file);
         page.screenshot(new Page.ScreenshotOptions().setPath(path).setFullPage(false));
     }
 

@@ -130,7 +130,7 @@ class ConsoleBrowserTest {
         Browser.screenshot(page, "console-dashboard.png");
         page.setViewportSize(390, 844);
         page.reload();
-        page.screenshot(new Page.ScreenshotOptions().setPath(java.nio.file.Paths.get("target", "console-dashboard-phone.png")).setFullPage(true));
+        Browser.screenshot(page, "console-dashboard-phone.png");
         page.context().close();
 
         Page auditor = browser.signedIn("auditor");
