@@ -1,13 +1,7 @@
 package com.erasureworker.console;
 
 import com.erasureworker.api.ProblemException;
-import com.erasureworker.audit.AuditCsv;
-import com.erasureworker.audit.AuditEventQuery;
 import com.erasureworker.erasure.ClosePolicy;
-import com.erasureworker.evidence.Certificate;
-import com.erasureworker.evidence.CertificateIssuer;
-import com.erasureworker.evidence.CertificatePdf;
-import com.erasureworker.evidence.CertificateResource;
 import com.erasureworker.intake.DeadlineExtension;
 import com.erasureworker.intake.TicketFilter;
 import com.erasureworker.intake.TicketIntake;
@@ -34,28 +28,25 @@ import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestQuery;
 import jakarta.ws.rs.core.Context;
 
-/** Tickets in the console: list, submit, one ticket with its targets and actions, downloads. Thin over intake. */
+/** Tickets in the console: list, submit, one ticket with its targets and actions. Thin over intake. */
 @Path("/console/tickets")
 @Produces(MediaType.TEXT_HTML)
 public class TicketPages {
 
     static final List<String> FORM_FIELDS = List.of("ticketRef", "subject", "closePolicy", "dueAt", "reason");
-    private static final String READERS = "dpo";
 
     private final ConsoleSession session;
     private final TicketViews views;
     private final TicketIntake intake;
     private final TicketDetails details;
     private final TicketControl control;
-    private final CertificateIssuer certificates;
-    private final AuditCsv auditCsv;
     private final Template list;
     private final Template submit;
     private final Template ticket;
     private final Template live;
 
     TicketPages(ConsoleSession session, TicketViews views, TicketIntake intake, TicketDetails details,
-            TicketControl control, CertificateIssuer certificates, AuditCsv auditCsv,
+            TicketControl control,
             @Location("console/tickets.html") Template list, @Location("console/submit.html") Template submit,
             @Location("console/ticket.html") Template ticket, @Location("console/ticket-live.html") Template live) {
         this.session = session;
@@ -63,8 +54,6 @@ public class TicketPages {
         this.intake = intake;
         this.details = details;
         this.control = control;
-        this.certificates = certificates;
-        this.auditCsv = auditCsv;
         this.list = list;
         this.submit = submit;
         this.ticket = ticket;
@@ -91,14 +80,14 @@ public class TicketPages {
 
     @GET
     @Path("/new")
-    @RolesAllowed({ READERS, "admin" })
+    @RolesAllowed({ "dpo", "admin" })
     public Response form() {
         return session.render(submit.data("form", new SubmissionForm()).data("shownValue", "")
                 .data("errors", FormErrors.NONE).data("policies", ClosePolicy.values()));
     }
 
     @POST
-    @RolesAllowed({ READERS, "admin" })
+    @RolesAllowed({ "dpo", "admin" })
     public Response submit(@BeanParam SubmissionForm form) {
         try {
             TicketIntake.Accepted accepted = intake.submit(form.toJson(), session.viewer().name());
@@ -127,58 +116,27 @@ public class TicketPages {
 
     @POST
     @Path("/{id}/retry")
-    @RolesAllowed({ READERS, "admin" })
+    @RolesAllowed({ "dpo", "admin" })
     public Response retry(@PathParam("id") UUID id, @RestHeader("HX-Request") String htmx) {
         return act(id, htmx, () -> control.retry(id, session.viewer().name()), "Retry started.");
     }
 
     @POST
     @Path("/{id}/cancel")
-    @RolesAllowed({ READERS, "admin" })
+    @RolesAllowed({ "dpo", "admin" })
     public Response cancel(@PathParam("id") UUID id, @RestHeader("HX-Request") String htmx) {
         return act(id, htmx, () -> control.cancel(id, session.viewer().name()), "Ticket cancelled.");
     }
 
     @POST
     @Path("/{id}/extend")
-    @RolesAllowed({ READERS, "admin" })
+    @RolesAllowed({ "dpo", "admin" })
     public Response extend(@PathParam("id") UUID id, @RestForm String dueDate, @RestForm String reason,
             @RestHeader("HX-Request") String htmx) {
         return act(id, htmx, () -> {
             DeadlineExtension extension = DeadlineExtension.read(extensionJson(dueDate, reason));
             control.extend(id, extension.dueAt(), extension.reason(), session.viewer().name());
         }, "Deadline extended.");
-    }
-
-    @GET
-    @Path("/{id}/certificate.pdf")
-    @Produces(CertificateResource.PDF)
-    @RolesAllowed({ "dpo", "auditor", "admin" })
-    public Response certificatePdf(@PathParam("id") UUID id) {
-        Certificate certificate = certificates.issue(id, session.viewer().name(), "pdf");
-        return Response.ok(CertificatePdf.render(certificate), CertificateResource.PDF)
-                .header("Content-Disposition", "attachment; filename=\"certificate-"
-                        + certificate.ticketRef().replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf\"").build();
-    }
-
-    @GET
-    @Path("/{id}/certificate.json")
-    @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ "dpo", "auditor", "admin" })
-    public Response certificateJson(@PathParam("id") UUID id) {
-        Certificate certificate = certificates.issue(id, session.viewer().name(), "json");
-        return Response.ok(certificate, MediaType.APPLICATION_JSON_TYPE).header("Content-Disposition",
-                "attachment; filename=\"certificate-" + certificate.ticketRef().replaceAll("[^A-Za-z0-9._-]", "_")
-                        + ".json\"").build();
-    }
-
-    @GET
-    @Path("/{id}/history.csv")
-    @Produces(AuditCsv.MEDIA_TYPE)
-    @RolesAllowed({ "dpo", "auditor", "admin" })
-    public Response history(@PathParam("id") UUID id) {
-        TicketDetails.find(id);
-        return auditCsv.export(AuditEventQuery.ofTicket(id), "history", session.viewer().name(), id, "history-" + id);
     }
 
     /** One action, then the live part again (htmx) or the whole page (a plain form post); a 409/422 shows its reason. */

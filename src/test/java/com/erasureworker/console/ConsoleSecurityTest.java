@@ -107,6 +107,7 @@ class ConsoleSecurityTest {
         assertThat(page.getByLabel("Value")).hasAttribute("aria-invalid", "true");
         assertThat(page.getByLabel("Value")).hasValue("");
         assertThat(QuarkusTransaction.requiringNew().call(() -> ErasureRequest.findByTicketRef(ref))).isEmpty();
+        Browser.screenshot(page, "console-submit-error.png");
         page.context().close();
     }
 
