@@ -146,17 +146,13 @@ public class TicketPages {
         try {
             action.run();
             message = done;
-        } catch (ProblemException e) {
-            status = e.problem().status();
-            message = FormErrors.of(e.problem(), List.of()).general().stream().reduce((a, b) -> a + "; " + b)
-                    .orElse(e.problem().title());
         } catch (RuntimeException e) {
-            ProblemException problem = ConsoleProblems.of(e);
+            ProblemException problem = e instanceof ProblemException known ? known : ConsoleProblems.of(e);
             if (problem == null) {
                 throw e;
             }
             status = problem.problem().status();
-            message = problem.problem().detail();
+            message = String.join("; ", FormErrors.of(problem.problem(), List.of()).general());
         }
         if (htmx == null) {
             return Response.seeOther(URI.create("/console/tickets/" + id)).build();
