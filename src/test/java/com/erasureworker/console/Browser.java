@@ -25,6 +25,8 @@ final class Browser implements AutoCloseable {
         if (!Files.isExecutable(Paths.get(CHROMIUM))) {
             throw new IllegalStateException(CHROMIUM + " is missing: apt-get install -y chromium (see README, Console)");
         }
+        // The machine may be shared and loaded: give pages and htmx swaps time rather than fail on a slow answer.
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(20_000);
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setHeadless(true)
                 .setExecutablePath(Paths.get(CHROMIUM)).setArgs(List.of("--no-sandbox", "--disable-gpu",
