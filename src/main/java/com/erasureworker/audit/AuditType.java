@@ -50,5 +50,7 @@ public enum AuditType {
     /** A canary run set up its synthetic end user and conversations in Dixa (ids only). */
     CANARY_STARTED,
     /** A canary run ended: passed or failed, and why. */
-    CANARY_FINISHED
+    CANARY_FINISHED,
+    /** Someone verified the hash chain from the console: the result (valid, checked, first invalid sequence). */
+    CHAIN_VERIFIED
 }

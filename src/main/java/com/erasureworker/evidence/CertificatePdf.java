@@ -5,12 +5,12 @@ import java.io.UncheckedIOException;
 import java.util.stream.Collectors;
 
 /** The certificate of erasure as a PDF a DPO can attach to the ticket: the same facts as the JSON, in reading order. */
-final class CertificatePdf {
+public final class CertificatePdf {
 
     private CertificatePdf() {
     }
 
-    static byte[] render(Certificate c) {
+    public static byte[] render(Certificate c) {
         try (PdfLines pdf = new PdfLines("Certificate of erasure " + c.ticketRef())) {
             pdf.title("Certificate of erasure")
                     .line("Personal data erased from Dixa under GDPR Art. 17, as recorded in the worker's audit trail.")

@@ -6,12 +6,12 @@ import java.time.Instant;
 import java.util.Set;
 
 /** The body of a deadline extension, read by the strict reader: known fields only, both required. */
-record DeadlineExtension(Instant dueAt, String reason) {
+public record DeadlineExtension(Instant dueAt, String reason) {
 
     private static final Set<String> FIELDS = Set.of("dueAt", "reason");
     static final int MAX_REASON = 1000;
 
-    static DeadlineExtension read(byte[] body) {
+    public static DeadlineExtension read(byte[] body) {
         JsonBody findings = JsonBody.object(body, FIELDS, false);
         Instant dueAt = null;
         String due = findings.text("dueAt");

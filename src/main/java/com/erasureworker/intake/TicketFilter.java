@@ -15,7 +15,7 @@ import java.util.List;
  * The list's query parameters, read as text and parsed here so that a bad value is a 400 naming the parameter
  * (JAX-RS would answer 404 for a query parameter it cannot convert).
  */
-record TicketFilter(RequestState state, String ticketRef, Source source, Instant receivedFrom, Instant receivedTo,
+public record TicketFilter(RequestState state, String ticketRef, Source source, Instant receivedFrom, Instant receivedTo,
         Boolean overdue, Boolean atRisk, Instant dueBefore, int page, int size) {
 
     /** At risk: not settled and due within this long (not yet overdue). */
@@ -24,7 +24,7 @@ record TicketFilter(RequestState state, String ticketRef, Source source, Instant
     static final int DEFAULT_SIZE = 50;
     static final int MAX_SIZE = 200;
 
-    static TicketFilter parse(String state, String ticketRef, String source, String receivedFrom, String receivedTo,
+    public static TicketFilter parse(String state, String ticketRef, String source, String receivedFrom, String receivedTo,
             String overdue, String atRisk, String dueBefore, String page, String size) {
         List<FieldError> errors = new ArrayList<>();
         TicketFilter filter = new TicketFilter(

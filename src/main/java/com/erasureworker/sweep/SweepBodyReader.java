@@ -13,7 +13,7 @@ import org.quartz.CronExpression;
  * fields, repeated keys and wrong JSON types answer 400; values out of range answer 422 naming every field at fault.
  * A policy decides what gets erased, so nothing is guessed or coerced.
  */
-final class SweepBodyReader {
+public final class SweepBodyReader {
 
     static final int MAX_DAYS = 36_500;
     static final int MAX_PER_RUN = 10_000_000;
@@ -28,7 +28,7 @@ final class SweepBodyReader {
     }
 
     /** PUT body: {@code enabled} and {@code closedMoreThanDays} are required, the rest falls back to the defaults. */
-    static PolicyChange policy(byte[] body) {
+    public static PolicyChange policy(byte[] body) {
         SweepBodyReader reader = new SweepBodyReader(JsonBody.object(body, POLICY_FIELDS, false));
         JsonNode root = reader.body.root();
         Boolean enabled = reader.body.bool("enabled", null, true);

@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 /** Starts sweep runs (API trigger or cron) and reads them back with their ticket's progress. */
 @ApplicationScoped
-class SweepRuns {
+public class SweepRuns {
 
     private static final Logger LOG = Logger.getLogger(SweepRuns.class);
     private static final String ONE_ACTIVE = "sweep_run_one_active";
@@ -38,7 +38,7 @@ class SweepRuns {
      * @throws ProblemException 403 when the caller may not start such a run, 409 when a real run is asked of a
      *         disabled policy, or a run is still enumerating or enqueueing (one at a time); nothing is queued then
      */
-    UUID trigger(Boolean dryRun, String actor, boolean admin) {
+    public UUID trigger(Boolean dryRun, String actor, boolean admin) {
         try {
             return store.queue(dryRun, actor, admin, Instant.now(clock));
         } catch (RuntimeException e) {
