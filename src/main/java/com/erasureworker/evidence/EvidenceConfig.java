@@ -8,8 +8,8 @@ import io.smallrye.config.WithDefault;
 public interface EvidenceConfig {
 
     /**
-     * Whether this replica captures evidence (and only while the pipeline is switched on). The test profile starts
-     * with it off so that tests of other features see only the pipeline's own Dixa calls and audit events.
+     * Whether this replica captures evidence (only if it works targets too, {@code worker.enabled}); read once at
+     * start. Tests leave it on and pause the job instead, resuming it where they exercise evidence.
      */
     @WithDefault("true")
     boolean captureEnabled();

@@ -17,7 +17,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -35,21 +34,18 @@ public class PipelineRunner {
     private final AnonymizeStep anonymize;
     private final VerifyStep verify;
     private final WorkerConfig config;
-    private final PipelineSwitch pipelineSwitch;
     private final Clock clock;
     private final ExecutorService workers;
     private final ScheduledExecutorService heartbeats;
     private final String owner;
-    private final AtomicInteger busy = new AtomicInteger();
 
     PipelineRunner(TargetClaims claims, ErasureLifecycle lifecycle, AnonymizeStep anonymize, VerifyStep verify,
-            WorkerConfig config, PipelineSwitch pipelineSwitch, Clock clock) {
+            WorkerConfig config, Clock clock) {
         this.claims = claims;
         this.lifecycle = lifecycle;
         this.anonymize = anonymize;
         this.verify = verify;
         this.config = config;
-        this.pipelineSwitch = pipelineSwitch;
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "erasure-worker");
@@ -69,15 +65,7 @@ public class PipelineRunner {
         return owner;
     }
 
-    /** Whether a run is working targets right now. */
-    public boolean busy() {
-        return busy.get() > 0;
-    }
-
     void runSteps() {
-        if (!pipelineSwitch.enabled()) {
-            return;
-        }
         Instant deadline = Instant.now(clock).plus(config.maxRun());
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < config.concurrency(); i++) {
@@ -96,12 +84,11 @@ public class PipelineRunner {
     }
 
     private void workUntil(Instant deadline) {
-        while (pipelineSwitch.enabled() && Instant.now(clock).isBefore(deadline)) {
+        while (Instant.now(clock).isBefore(deadline)) {
             Optional<Lease> claimed = claims.claimOne(owner);
             if (claimed.isEmpty()) {
                 return;
             }
-            busy.incrementAndGet();
             long beat = Math.max(50, config.leaseDuration().toMillis() / 3);
             ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(claimed.get()::heartbeat, beat, beat,
                     TimeUnit.MILLISECONDS);
@@ -109,7 +96,6 @@ public class PipelineRunner {
                 work(claimed.get());
             } finally {
                 heartbeat.cancel(false);
-                busy.decrementAndGet();
             }
         }
     }

@@ -24,21 +24,19 @@ class StatusPoller {
     private final DixaClient dixa;
     private final StatusReads reads;
     private final WorkerConfig config;
-    private final PipelineSwitch pipelineSwitch;
     private final Clock clock;
 
-    StatusPoller(DixaClient dixa, StatusReads reads, WorkerConfig config, PipelineSwitch pipelineSwitch, Clock clock) {
+    StatusPoller(DixaClient dixa, StatusReads reads, WorkerConfig config, Clock clock) {
         this.dixa = dixa;
         this.reads = reads;
         this.config = config;
-        this.pipelineSwitch = pipelineSwitch;
         this.clock = clock;
     }
 
     void pollDue() {
         Instant deadline = Instant.now(clock).plus(config.maxRun());
         boolean predecessorProcessed = false;
-        while (pipelineSwitch.enabled() && Instant.now(clock).isBefore(deadline)) {
+        while (Instant.now(clock).isBefore(deadline)) {
             Optional<StatusReads.Due> due = reads.next(config.poll().fifo());
             if (due.isEmpty()) {
                 return;

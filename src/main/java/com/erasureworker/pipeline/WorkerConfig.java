@@ -9,7 +9,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "worker")
 public interface WorkerConfig {
 
-    /** Whether this replica works targets at all (tests switch it on where they need it). */
+    /** Whether this replica works targets at all; read once at start ({@link WorkerDisabled}). */
     @WithDefault("true")
     boolean enabled();
 

@@ -8,8 +8,7 @@ import com.erasureworker.contract.DixaContract;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.SearchParameters;
-import com.erasureworker.pipeline.PipelineRunner;
-import com.erasureworker.pipeline.PipelineSwitch;
+import com.erasureworker.pipeline.ScheduledJobs;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import com.erasureworker.simulator.SimCall;
@@ -56,10 +55,7 @@ class AlternativeAnswersTest {
     DixaContract contract;
 
     @Inject
-    PipelineSwitch pipeline;
-
-    @Inject
-    PipelineRunner runner;
+    ScheduledJobs jobs;
 
     @Inject
     DixaClient dixa;
@@ -73,13 +69,12 @@ class AlternativeAnswersTest {
                 .systemActivityAuthors(true)
                 .scrubNotes(true);
         contract.recheck();
-        pipeline.enable(true);
+        jobs.startPipeline();
     }
 
     @AfterEach
     void stop() {
-        pipeline.enable(false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !runner.busy());
+        jobs.stop();
     }
 
     @Test

@@ -2,11 +2,8 @@ package com.erasureworker.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.erasureworker.evidence.EvidenceSwitch;
-import com.erasureworker.pipeline.PipelineRunner;
-import com.erasureworker.pipeline.PipelineSwitch;
+import com.erasureworker.pipeline.ScheduledJobs;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import com.microsoft.playwright.Download;
@@ -17,7 +14,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,11 +40,7 @@ class ConsoleBrowserTest {
     @Inject
     DixaSimulator simulator;
     @Inject
-    PipelineSwitch pipeline;
-    @Inject
-    EvidenceSwitch evidence;
-    @Inject
-    PipelineRunner runner;
+    ScheduledJobs jobs;
 
     private final List<String> seen = new ArrayList<>();
 
@@ -66,15 +58,13 @@ class ConsoleBrowserTest {
     void start() {
         simulator.reset();
         simulator.disableRateLimit();
-        pipeline.enable(true);
-        evidence.enable(true);
+        jobs.startPipeline();
+        jobs.startEvidence();
     }
 
     @AfterEach
     void stop() {
-        pipeline.enable(false);
-        evidence.enable(false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !runner.busy());
+        jobs.stop();
         // Whatever the pages showed: never the subject's address or number (nor any e-mail address at all).
         assertThat(seen).allSatisfy(html -> assertThat(html).doesNotContain(EMAIL).doesNotContain(PHONE)
                 .doesNotContain(PHONE.substring(1)).doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[a-z]{2,}"));

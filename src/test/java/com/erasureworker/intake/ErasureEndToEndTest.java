@@ -7,8 +7,7 @@ import static com.erasureworker.intake.Api.ticketRef;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.erasureworker.pipeline.PipelineRunner;
-import com.erasureworker.pipeline.PipelineSwitch;
+import com.erasureworker.pipeline.ScheduledJobs;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import com.erasureworker.simulator.SimCall;
@@ -39,10 +38,7 @@ class ErasureEndToEndTest {
     DixaSimulator simulator;
 
     @Inject
-    PipelineSwitch pipeline;
-
-    @Inject
-    PipelineRunner runner;
+    ScheduledJobs jobs;
 
     @Inject
     AgroalDataSource dataSource;
@@ -51,13 +47,12 @@ class ErasureEndToEndTest {
     void start() {
         simulator.reset();
         simulator.disableRateLimit();
-        pipeline.enable(true);
+        jobs.startPipeline();
     }
 
     @AfterEach
     void stop() {
-        pipeline.enable(false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !runner.busy());
+        jobs.stop();
     }
 
     @Test

@@ -32,10 +32,7 @@ class AtMostOnceAtDixaTest {
     TestTickets tickets;
 
     @Inject
-    PipelineSwitch pipeline;
-
-    @Inject
-    PipelineRunner runner;
+    ScheduledJobs jobs;
 
     private UUID customer;
 
@@ -44,14 +41,13 @@ class AtMostOnceAtDixaTest {
         simulator.reset();
         simulator.disableRateLimit();
         customer = simulator.addEndUser(null, null);
-        pipeline.enable(true);
+        jobs.startPipeline();
     }
 
     @AfterEach
     void stop() {
-        pipeline.enable(false);
+        jobs.stop();
         simulator.faults().clear();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !runner.busy());
     }
 
     @Test

@@ -32,10 +32,7 @@ class ErasurePipelineTest {
     TestTickets tickets;
 
     @Inject
-    PipelineSwitch pipeline;
-
-    @Inject
-    PipelineRunner runner;
+    ScheduledJobs jobs;
 
     private UUID customer;
 
@@ -44,13 +41,12 @@ class ErasurePipelineTest {
         simulator.reset();
         simulator.disableRateLimit();
         customer = simulator.addEndUser("jane@example.com", "+4520000017");
-        pipeline.enable(true);
+        jobs.startPipeline();
     }
 
     @AfterEach
     void stop() {
-        pipeline.enable(false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !runner.busy());
+        jobs.stop();
     }
 
     @Test

@@ -31,10 +31,7 @@ class PipelineResilienceTest {
     TestTickets tickets;
 
     @Inject
-    PipelineSwitch pipeline;
-
-    @Inject
-    PipelineRunner runner;
+    ScheduledJobs jobs;
 
     @Inject
     TicketControl control;
@@ -45,14 +42,13 @@ class PipelineResilienceTest {
     void start() {
         simulator.reset();
         customer = simulator.addEndUser(null, null);
-        pipeline.enable(true);
+        jobs.startPipeline();
     }
 
     @AfterEach
     void stop() {
-        pipeline.enable(false);
+        jobs.stop();
         simulator.faults().clear();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !runner.busy());
     }
 
     @Test

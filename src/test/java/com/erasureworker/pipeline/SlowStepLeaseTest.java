@@ -40,16 +40,12 @@ class SlowStepLeaseTest {
     TestTickets tickets;
 
     @Inject
-    PipelineSwitch pipeline;
-
-    @Inject
-    PipelineRunner runner;
+    ScheduledJobs jobs;
 
     @AfterEach
     void stop() {
-        pipeline.enable(false);
+        jobs.stop();
         simulator.faults().clear();
-        await().atMost(Duration.ofSeconds(60)).until(() -> !runner.busy());
     }
 
     @Test
@@ -63,7 +59,7 @@ class SlowStepLeaseTest {
         simulator.faults().slow(1.0, Duration.ofMillis(1500)); // past the 1 s lease, within the 2 s read timeout
         UUID ticket = tickets.create(ClosePolicy.FORCE_NOW, request -> open.stream()
                 .map(id -> ErasureTarget.conversation(request, id, 0, Instant.now())).toList());
-        pipeline.enable(true);
+        jobs.startPipeline();
 
         await().atMost(Duration.ofSeconds(120)).until(() -> tickets.request(ticket).state == RequestState.COMPLETED);
 

@@ -5,7 +5,7 @@ import static com.erasureworker.sweep.SweepFixtures.as;
 import static com.erasureworker.sweep.SweepFixtures.closedDaysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.erasureworker.pipeline.PipelineSwitch;
+import com.erasureworker.pipeline.ScheduledJobs;
 import com.erasureworker.simulator.DixaSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,7 +27,7 @@ class SweepAuthorityTest {
     SweepFixtures fixtures;
 
     @Inject
-    PipelineSwitch pipeline;
+    ScheduledJobs jobs;
 
     private java.util.List<Long> old;
 
@@ -39,12 +39,12 @@ class SweepAuthorityTest {
         fixtures.skipUsedConversationIds(simulator, customer);
         old = closedDaysAgo(simulator, customer, 3, 400, "Email");
         simulator.clearCalls();
-        pipeline.enable(true);
+        jobs.startPipeline();
     }
 
     @AfterEach
     void stop() {
-        pipeline.enable(false);
+        jobs.stop();
         fixtures.cleanUp();
     }
 

@@ -7,8 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.erasureworker.audit.AuditEvent;
-import com.erasureworker.pipeline.PipelineRunner;
-import com.erasureworker.pipeline.PipelineSwitch;
+import com.erasureworker.pipeline.ScheduledJobs;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import com.erasureworker.simulator.SimCall;
@@ -38,10 +37,7 @@ class SweepRunTest {
     SweepFixtures fixtures;
 
     @Inject
-    PipelineSwitch pipeline;
-
-    @Inject
-    PipelineRunner pipelineRunner;
+    ScheduledJobs jobs;
 
     private UUID customer;
     private List<Long> old;
@@ -62,13 +58,12 @@ class SweepRunTest {
         notYet.add(simulator.addConversation(customer, ConversationState.Open, "Email", daysAgo(90)));
         notYet.add(simulator.addConversation(customer, ConversationState.Pending, "Email", daysAgo(90)));
         simulator.clearCalls();
-        pipeline.enable(true);
+        jobs.startPipeline();
     }
 
     @AfterEach
     void stop() {
-        pipeline.enable(false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !pipelineRunner.busy());
+        jobs.stop();
         fixtures.cleanUp();
     }
 
