@@ -9,12 +9,14 @@ import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.TargetState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -25,7 +27,7 @@ import java.util.UUID;
  * target, so two writers cannot deadlock.
  */
 @ApplicationScoped
-class ErasureLifecycle {
+public class ErasureLifecycle {
 
     private final AuditTrail audit;
     private final WorkerConfig config;
@@ -33,15 +35,17 @@ class ErasureLifecycle {
     private final TicketCompletion completion;
     private final StatusObservations observations;
     private final CoveredConversations conversations;
+    private final EntityManager entityManager;
 
     ErasureLifecycle(AuditTrail audit, WorkerConfig config, Clock clock, TicketCompletion completion,
-            StatusObservations observations, CoveredConversations conversations) {
+            StatusObservations observations, CoveredConversations conversations, EntityManager entityManager) {
         this.audit = audit;
         this.config = config;
         this.clock = clock;
         this.completion = completion;
         this.observations = observations;
         this.conversations = conversations;
+        this.entityManager = entityManager;
     }
 
     @Transactional
@@ -134,6 +138,29 @@ class ErasureLifecycle {
         transition(request, target, command, Instant.now(clock));
         release(target);
         return target.state != before;
+    }
+
+    /**
+     * Releases up to {@code batch} HELD targets of a ticket to the pipeline, in one transaction; answers how many, so
+     * the caller repeats until none is left (restartable: only HELD rows move). A set-based update rather than a loaded
+     * entity per row, since a sweep ticket may hold 100,000 targets; it carries out exactly the table's HELD --Release-->
+     * transition (its only effect, SCHEDULE, is "due now"). One audit event for the whole release is the sweep's own.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseHeld(UUID requestId, int batch) {
+        TargetTransitions.Transition release = TargetTransitions.next(TargetState.HELD, null,
+                new StepResult.Release(), false);
+        if (!release.effects().equals(Set.of(TargetTransitions.Effect.SCHEDULE))) {
+            throw new IllegalStateException("HELD --Release--> has effects the bulk release does not carry out");
+        }
+        Instant now = Instant.now(clock);
+        return entityManager.createNativeQuery("""
+                update erasure_target set state = :to, next_attempt_at = :now, updated_at = :now
+                where id in (select id from erasure_target where request_id = :ticket and state = :held
+                             limit :batch for update skip locked)""")
+                .setParameter("to", release.to().name()).setParameter("now", now)
+                .setParameter("ticket", requestId).setParameter("held", TargetState.HELD.name())
+                .setParameter("batch", batch).executeUpdate();
     }
 
     private void transition(ErasureRequest request, ErasureTarget target, StepResult result, Instant now) {

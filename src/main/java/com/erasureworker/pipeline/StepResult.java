@@ -63,6 +63,10 @@ sealed interface StepResult {
     record Retry() implements StepResult {
     }
 
+    /** A sweep ticket is fully enqueued: its held targets go to the pipeline. */
+    record Release() implements StepResult {
+    }
+
     /** A DPO cancels the ticket before any anonymize call. */
     record Cancel() implements StepResult {
     }

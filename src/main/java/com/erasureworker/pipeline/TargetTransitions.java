@@ -14,6 +14,8 @@ import java.util.Set;
  * ({@code TargetTransitionsTest}); {@link #diagram()} prints it.
  *
  * <pre>
+ * HELD --Release--> PENDING
+ * HELD --Cancel--> CANCELLED
  * PENDING --Requested--> AWAITING_DIXA
  * PENDING --Processed--> VERIFYING
  * PENDING --AlreadyAnonymized--> VERIFYING
@@ -90,6 +92,7 @@ final class TargetTransitions {
      */
     static Transition next(TargetState from, TargetState failedStep, StepResult result, boolean lastAttempt) {
         return switch (from) {
+            case HELD -> held(result);
             case PENDING, WAITING_FOR_CLOSE -> beforeRequest(from, result, lastAttempt);
             case AWAITING_DIXA -> awaiting(result, lastAttempt);
             case VERIFYING -> result instanceof StepResult.Verified
@@ -99,6 +102,17 @@ final class TargetTransitions {
             case FAILED -> result instanceof StepResult.Retry ? retry(failedStep) : Transition.IGNORED;
             case DONE, CANCELLED -> Transition.IGNORED;
         };
+    }
+
+    /**
+     * A sweep's targets are written HELD while its ticket is enqueued, so the pipeline cannot finish the ticket before
+     * its last batch is written; the sweep releases them together ({@link ErasureLifecycle#releaseHeld}).
+     */
+    private static Transition held(StepResult result) {
+        if (result instanceof StepResult.Release) {
+            return to(TargetState.PENDING, Effect.SCHEDULE);
+        }
+        return result instanceof StepResult.Cancel ? to(TargetState.CANCELLED) : Transition.IGNORED;
     }
 
     private static Transition beforeRequest(TargetState from, StepResult result, boolean lastAttempt) {
@@ -179,7 +193,7 @@ final class TargetTransitions {
                 new StepResult.AlreadyAnonymized(0), new StepResult.StillQueued(null, null), new StepResult.WaitingForClose("", null),
                 new StepResult.Following(null, null, null, null), new StepResult.Verified(""),
                 new StepResult.Stuck(""), new StepResult.Transient("", null, true), new StepResult.Permanent(""),
-                new StepResult.Crashed(""), new StepResult.Retry(), new StepResult.Cancel());
+                new StepResult.Crashed(""), new StepResult.Retry(), new StepResult.Release(), new StepResult.Cancel());
     }
 
     /** The table as the lines of the diagram in this class's Javadoc (the FAILED/Retry line is written by hand). */

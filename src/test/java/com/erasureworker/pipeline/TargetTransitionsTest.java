@@ -18,6 +18,7 @@ class TargetTransitionsTest {
 
     /** The expected next state of every pair; a missing pair is ignored (the target stays as it is). */
     private static final Map<TargetState, Map<String, TargetState>> EXPECTED = Map.of(
+            TargetState.HELD, Map.of("Release", TargetState.PENDING, "Cancel", TargetState.CANCELLED),
             TargetState.PENDING, Map.of("Requested", TargetState.AWAITING_DIXA, "Processed", TargetState.VERIFYING,
                     "AlreadyAnonymized", TargetState.VERIFYING, "WaitingForClose", TargetState.WAITING_FOR_CLOSE, "Following", TargetState.AWAITING_DIXA,
                     "Transient", TargetState.PENDING, "Permanent", TargetState.FAILED, "Crashed", TargetState.PENDING,
@@ -77,6 +78,24 @@ class TargetTransitionsTest {
         Transition stuck = TargetTransitions.next(TargetState.FAILED, TargetState.AWAITING_DIXA, retry, false);
         assertThat(stuck.to()).isEqualTo(TargetState.PENDING);
         assertThat(stuck.effects()).contains(Effect.FORGET_REQUEST, Effect.RESET_ATTEMPTS);
+    }
+
+    @Test
+    void aHeldSweepTargetMovesOnlyWhenReleasedOrCancelledAndAReleaseOnlySchedulesIt() {
+        for (StepResult result : TargetTransitions.samples()) {
+            if (!(result instanceof StepResult.Release) && !(result instanceof StepResult.Cancel)) {
+                assertThat(TargetTransitions.next(TargetState.HELD, null, result, true).ignored())
+                        .as("HELD + " + result.kind()).isTrue();
+            }
+        }
+        assertThat(TargetTransitions.next(TargetState.HELD, null, new StepResult.Release(), false).effects())
+                .containsExactly(Effect.SCHEDULE);
+        for (TargetState other : TargetState.values()) {
+            if (other != TargetState.HELD) {
+                assertThat(TargetTransitions.next(other, TargetState.PENDING, new StepResult.Release(), false).ignored())
+                        .as("a release does not touch a " + other + " target").isTrue();
+            }
+        }
     }
 
     @Test
