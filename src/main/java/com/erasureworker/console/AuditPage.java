@@ -98,7 +98,7 @@ public class AuditPage {
     @Path("/audit/verify")
     @RolesAllowed({ "auditor", "admin" })
     public Response verify() {
-        ChainVerification result = verifier.verify(null, null);
+        ChainVerification result = verifier.verify(null, null, null);
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("valid", result.valid());
         detail.put("checked", result.checked());
