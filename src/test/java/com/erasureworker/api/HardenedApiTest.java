@@ -46,7 +46,7 @@ class HardenedApiTest {
         for (var answer : List.of(given().get("/api/v1/erasure-requests").then().statusCode(401),
                 given().auth().preemptive().basic("auditor", "auditor-demo-password").get("/api/v1/erasure-requests")
                         .then().statusCode(200))) {
-            answer.header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer")
+            answer.header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "same-origin")
                     .header("Content-Security-Policy", containsString("frame-ancestors 'none'"))
                     .header("Cache-Control", containsString("no-store"));
         }
