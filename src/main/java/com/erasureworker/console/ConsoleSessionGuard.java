@@ -19,6 +19,8 @@ public class ConsoleSessionGuard {
 
     private static final Logger LOG = Logger.getLogger(ConsoleSessionGuard.class);
     static final int MIN_KEY_LENGTH = 32;
+    /** A value .env.example once shipped: anyone can read it, so it is no secret. */
+    static final String PUBLISHED_EXAMPLE_KEY = "change-me-to-a-long-random-secret-of-32-chars-or-more";
 
     void refuseFormSignInWithoutKey(@Observes @Priority(-1) StartupEvent event) {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
@@ -37,7 +39,14 @@ public class ConsoleSessionGuard {
 
     /** Why this combination may not start, or null. */
     static String problem(String mechanism, String key) {
-        if (!"form".equals(mechanism.trim()) || key.trim().length() >= MIN_KEY_LENGTH) {
+        if (!"form".equals(mechanism.trim())) {
+            return null;
+        }
+        if (PUBLISHED_EXAMPLE_KEY.equals(key.trim())) {
+            return "CONSOLE_SESSION_KEY is the value .env.example once shipped: anyone can read it. Set a secret of "
+                    + "your own (e.g. openssl rand -base64 48), the same on every replica.";
+        }
+        if (key.trim().length() >= MIN_KEY_LENGTH) {
             return null;
         }
         return "The console signs in with a form (CONSOLE_AUTH_MECHANISM=form) but CONSOLE_SESSION_KEY is not set to a "

@@ -12,6 +12,7 @@ class ConsoleSessionGuardTest {
         assertThat(ConsoleSessionGuard.problem("form", "")).contains("CONSOLE_SESSION_KEY");
         assertThat(ConsoleSessionGuard.problem("form", "short-key")).contains("at least 32");
         assertThat(ConsoleSessionGuard.problem("form", "k".repeat(32))).isNull();
+        assertThat(ConsoleSessionGuard.problem("form", ConsoleSessionGuard.PUBLISHED_EXAMPLE_KEY)).contains(".env.example");
     }
 
     @Test
