@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,6 +39,11 @@ public class PipelineRunner {
     private final ExecutorService workers;
     private final ScheduledExecutorService heartbeats;
     private final String owner;
+    /**
+     * Step runs in progress on this replica. The steps job is not {@code @Nonconcurrent} (every replica claims work), so
+     * Quarkus runs it off the Quartz thread and Quartz cannot tell whether it is still working; this can.
+     */
+    private final AtomicInteger runsInProgress = new AtomicInteger();
 
     PipelineRunner(TargetClaims claims, ErasureLifecycle lifecycle, AnonymizeStep anonymize, VerifyStep verify,
             WorkerConfig config, Clock clock) {
@@ -65,12 +71,26 @@ public class PipelineRunner {
         return owner;
     }
 
+    /** Whether a step run is in progress on this replica (its workers may be calling Dixa). */
+    boolean working() {
+        return runsInProgress.get() > 0;
+    }
+
     void runSteps() {
         Instant deadline = Instant.now(clock).plus(config.maxRun());
         List<Future<?>> running = new ArrayList<>();
-        for (int i = 0; i < config.concurrency(); i++) {
-            running.add(workers.submit(() -> workUntil(deadline)));
+        runsInProgress.incrementAndGet();
+        try {
+            for (int i = 0; i < config.concurrency(); i++) {
+                running.add(workers.submit(() -> workUntil(deadline)));
+            }
+            awaitAll(running);
+        } finally {
+            runsInProgress.decrementAndGet();
         }
+    }
+
+    private static void awaitAll(List<Future<?>> running) {
         for (Future<?> worker : running) {
             try {
                 worker.get();

@@ -40,6 +40,8 @@ class PipelineBenchmark {
                     "worker.backoff-initial", "2s",
                     "simulator.rate-limit.per-second", "10",
                     "simulator.rate-limit.burst", "4",
+                    // Production default: no erasure attribute is marked (the test profile marks one, a call more).
+                    "dixa.erasure-attribute-id", "",
                     "quarkus.log.category.\"com.erasureworker.dixa\".level", "INFO");
         }
     }
