@@ -99,12 +99,16 @@ class AtMostOnceAtDixaTest {
         List<Long> conversations = IntStream.range(0, 3)
                 .mapToObj(i -> simulator.addConversation(customer, ConversationState.Closed, "Email", Instant.now()))
                 .toList();
-        simulator.setAnonymizationDelay(Duration.ofSeconds(10));
+        // Dixa's queue holds the first request until the second ticket has looked (however slow this machine is).
+        simulator.pauseAnonymizationQueue(true);
         UUID userTicket = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.endUser(request, customer, 0, Instant.now())));
         await().until(() -> tickets.targets(userTicket).get(0).state == TargetState.AWAITING_DIXA);
         UUID conversationTicket = tickets.create(ClosePolicy.WAIT_THEN_FORCE, request -> conversations.stream()
                 .map(id -> ErasureTarget.conversation(request, id, 0, Instant.now())).toList());
+        await().until(() -> tickets.targets(conversationTicket).stream()
+                .allMatch(target -> target.state == TargetState.AWAITING_DIXA));
+        simulator.pauseAnonymizationQueue(false);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> tickets.request(userTicket).state == RequestState.COMPLETED
                 && tickets.request(conversationTicket).state == RequestState.COMPLETED);
@@ -123,12 +127,14 @@ class AtMostOnceAtDixaTest {
     @Test
     void twoTicketsForTheSameConversationAskDixaOnce() {
         long conversation = simulator.addConversation(customer, ConversationState.Closed, "Email", Instant.now());
-        simulator.setAnonymizationDelay(Duration.ofSeconds(10));
+        simulator.pauseAnonymizationQueue(true);
         UUID first = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.conversation(request, conversation, 0, Instant.now())));
         await().until(() -> tickets.targets(first).get(0).state == TargetState.AWAITING_DIXA);
         UUID second = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.conversation(request, conversation, 0, Instant.now())));
+        await().until(() -> tickets.targets(second).get(0).state == TargetState.AWAITING_DIXA);
+        simulator.pauseAnonymizationQueue(false);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> tickets.request(first).state == RequestState.COMPLETED
                 && tickets.request(second).state == RequestState.COMPLETED);

@@ -77,10 +77,17 @@ class SweepFairnessTest {
                 () -> as("dpo").get(ticket).then().extract().jsonPath().getString("state"), "COMPLETED"::equals);
         Duration dpoTook = Duration.between(submitted, Instant.now());
         long sweepCallsMeanwhile = anonymizeCalls(swept, submitted);
+        Instant lastDpoCall = simulator.calls().stream().filter(call -> call.path().endsWith("/anonymize"))
+                .filter(call -> dpoConversations.contains(Long.parseLong(call.path().split("/")[3])))
+                .map(SimCall::at).max(Instant::compareTo).orElseThrow();
+        long sweepCallsAhead = anonymizeCalls(swept, submitted) - anonymizeCalls(swept, lastDpoCall.plusNanos(1));
 
+        // Timing is the benchmark's business (it depends on the machine); here the order: the DPO ticket is not queued
+        // behind the sweep. Ahead of its anonymize calls may only be the sweep steps already in flight (4 workers).
         LOG.infof("DPO ticket of 3 conversations completed %d ms after submission during the sweep; the sweep made "
-                + "%d anonymize calls meanwhile", dpoTook.toMillis(), sweepCallsMeanwhile);
-        assertThat(dpoTook).isLessThan(Duration.ofSeconds(8));
+                + "%d anonymize calls meanwhile, %d before the DPO ticket's last", dpoTook.toMillis(),
+                sweepCallsMeanwhile, sweepCallsAhead);
+        assertThat(sweepCallsAhead).as("sweep anonymize calls ahead of the DPO ticket's").isLessThanOrEqualTo(8);
         assertThat(sweepCallsMeanwhile).as("the sweep keeps its share").isPositive();
         assertThat(simulator.tooManyRequestsCount()).isZero();
         assertThat(as("auditor").get(sweep).then().extract().jsonPath().getString("state")).isEqualTo("ERASING");
