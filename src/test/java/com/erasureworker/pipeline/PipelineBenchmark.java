@@ -37,6 +37,8 @@ class PipelineBenchmark {
         public Map<String, String> getConfigOverrides() {
             return Map.of(
                     "worker.poll.min-interval", "2s",
+                    // The test profile's 3 s (for the stuck-request test) would take most heads out of FIFO order.
+                    "worker.poll.overdue-min", "5m",
                     "worker.backoff-initial", "2s",
                     "simulator.rate-limit.per-second", "10",
                     "simulator.rate-limit.burst", "4",
