@@ -106,7 +106,7 @@ class AtMostOnceAtDixaTest {
         await().until(() -> tickets.targets(userTicket).get(0).state == TargetState.AWAITING_DIXA);
         UUID conversationTicket = tickets.create(ClosePolicy.WAIT_THEN_FORCE, request -> conversations.stream()
                 .map(id -> ErasureTarget.conversation(request, id, 0, Instant.now())).toList());
-        await().until(() -> tickets.targets(conversationTicket).stream()
+        await().atMost(Duration.ofSeconds(60)).until(() -> tickets.targets(conversationTicket).stream()
                 .allMatch(target -> target.state == TargetState.AWAITING_DIXA));
         simulator.pauseAnonymizationQueue(false);
 
@@ -133,7 +133,8 @@ class AtMostOnceAtDixaTest {
         await().until(() -> tickets.targets(first).get(0).state == TargetState.AWAITING_DIXA);
         UUID second = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.conversation(request, conversation, 0, Instant.now())));
-        await().until(() -> tickets.targets(second).get(0).state == TargetState.AWAITING_DIXA);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> tickets.targets(second).get(0).state == TargetState.AWAITING_DIXA);
         simulator.pauseAnonymizationQueue(false);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> tickets.request(first).state == RequestState.COMPLETED
