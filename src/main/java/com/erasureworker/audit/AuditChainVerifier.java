@@ -1,5 +1,10 @@
 package com.erasureworker.audit;
 
+import com.erasureworker.webhook.Outbox;
+import com.erasureworker.webhook.WebhookEventType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -32,13 +37,29 @@ public class AuditChainVerifier {
     private final AgroalDataSource dataSource;
     private final AuditSigningKey key;
 
-    AuditChainVerifier(AgroalDataSource dataSource, AuditSigningKey key) {
+    private final Outbox outbox;
+
+    AuditChainVerifier(AgroalDataSource dataSource, AuditSigningKey key, Outbox outbox) {
+        this.outbox = outbox;
         this.dataSource = dataSource;
         this.key = key;
     }
 
     /** Checks events {@code from}..{@code to} (inclusive; null = the whole chain), and the anchor when given. */
     public ChainVerification verify(Long from, Long to, Anchor anchor) {
+        ChainVerification result = check(from, to, anchor);
+        if (!result.valid()) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("checked", result.checked());
+            data.put("firstInvalidSequence", result.firstInvalidSequence());
+            data.put("reason", result.reason());
+            data.put("headSequence", result.headSequence());
+            outbox.publish(WebhookEventType.AUDIT_VERIFY_FAILED, null, data);
+        }
+        return result;
+    }
+
+    private ChainVerification check(Long from, Long to, Anchor anchor) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction

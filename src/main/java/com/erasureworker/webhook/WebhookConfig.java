@@ -12,6 +12,12 @@ public interface WebhookConfig {
     /** Key (any text of at least 32 characters) that seals the signing secrets at rest; required in production. */
     Optional<String> secretKey();
 
+    /**
+     * This worker's public base URL (e.g. {@code https://erasure.example.com}): links in events (certificates) and the
+     * address Dixa posts its events to. Without it, links are paths relative to the worker.
+     */
+    Optional<String> publicUrl();
+
     /** Whether receiver URLs may be plain http; off in production (refused with 422), on in dev and test. */
     @WithDefault("false")
     boolean allowHttp();
