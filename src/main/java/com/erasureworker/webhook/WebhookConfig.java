@@ -39,6 +39,10 @@ public interface WebhookConfig {
     @WithDefault("5s")
     Duration connectTimeout();
 
+    /** How often tickets are checked for ticket.at_risk and ticket.overdue. */
+    @WithDefault("1m")
+    Duration deadlineScan();
+
     /** How often the delivery job looks for due deliveries (read by its {@code @Scheduled}). */
     @WithDefault("1s")
     Duration tick();
