@@ -8,10 +8,10 @@ import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.Source;
 import com.erasureworker.pipeline.TestTickets;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +46,7 @@ class DeadlineEventsTest {
         List<String> types = given().auth().preemptive().basic("admin", "admin-demo-password")
                 .get("/api/v1/webhooks/" + subscription + "/deliveries?size=500").then().statusCode(200)
                 .extract().jsonPath().getList("items.eventType");
-        assertThat(types).containsExactlyInAnyOrder("ticket.at_risk", "ticket.overdue");
+        assertThat(types).contains("ticket.at_risk", "ticket.overdue");
         assertThat(payloadsAbout(atRisk)).containsExactly("ticket.at_risk");
         assertThat(payloadsAbout(overdue)).containsExactly("ticket.overdue");
         assertThat(payloadsAbout(later)).isEmpty();
@@ -63,16 +63,14 @@ class DeadlineEventsTest {
         return ticket;
     }
 
-    @Transactional
-    void setDue(UUID ticket, Instant due) {
-        ErasureRequest.<ErasureRequest>findById(ticket).dueAt = due;
+    private static void setDue(UUID ticket, Instant due) {
+        QuarkusTransaction.requiringNew().run(() -> ErasureRequest.<ErasureRequest>findById(ticket).dueAt = due);
     }
 
-    @Transactional
     @SuppressWarnings("unchecked")
-    List<String> payloadsAbout(UUID ticket) {
-        return ErasureRequest.getEntityManager()
+    private static List<String> payloadsAbout(UUID ticket) {
+        return QuarkusTransaction.requiringNew().call(() -> ErasureRequest.getEntityManager()
                 .createNativeQuery("select type from webhook_event where payload like :ticket")
-                .setParameter("ticket", "%" + ticket + "%").getResultList();
+                .setParameter("ticket", "%" + ticket + "%").getResultList());
     }
 }
