@@ -1,6 +1,8 @@
 package com.erasureworker.audit;
 
 import com.erasureworker.webhook.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import com.erasureworker.webhook.WebhookEventType;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,9 +40,12 @@ public class AuditChainVerifier {
     private final AuditSigningKey key;
 
     private final Outbox outbox;
+    private final Counter failures;
 
-    AuditChainVerifier(AgroalDataSource dataSource, AuditSigningKey key, Outbox outbox) {
+    AuditChainVerifier(AgroalDataSource dataSource, AuditSigningKey key, Outbox outbox, MeterRegistry registry) {
         this.outbox = outbox;
+        this.failures = Counter.builder("audit.verify.failures")
+                .description("Audit chain verifications that found the chain or a checkpoint invalid").register(registry);
         this.dataSource = dataSource;
         this.key = key;
     }
@@ -49,6 +54,7 @@ public class AuditChainVerifier {
     public ChainVerification verify(Long from, Long to, Anchor anchor) {
         ChainVerification result = check(from, to, anchor);
         if (!result.valid()) {
+            failures.increment();
             Map<String, Object> data = new LinkedHashMap<>();
             data.put("checked", result.checked());
             data.put("firstInvalidSequence", result.firstInvalidSequence());
