@@ -144,10 +144,12 @@ class SweepLifecycle {
             detail.put("ticketRef", ticketRef);
         }
         audit.record(AuditType.SWEEP_FINISHED, AuditTrail.SYSTEM, run.ticketId, null, detail);
+        // A copy: the audit event keeps (and hashed) its own detail.
+        Map<String, Object> data = new LinkedHashMap<>(detail);
         if (run.ticketId != null) {
-            detail.put("ticketId", run.ticketId.toString());
+            data.put("ticketId", run.ticketId.toString());
         }
-        outbox.publish(WebhookEventType.SWEEP_FINISHED, Source.SWEEP, detail);
+        outbox.publish(WebhookEventType.SWEEP_FINISHED, Source.SWEEP, data);
     }
 
     /** A Dixa failure: retried later with backoff (from the saved page), or the run fails for good. */

@@ -17,13 +17,14 @@ import java.util.UUID;
  * number of replicas share the work without sending one twice, and pushes their next attempt past the send's longest
  * duration (a replica that dies mid-send leaves them due again then: at least once). {@link #record} saves an
  * attempt: delivered, or retried with the one backoff policy (exponential, jitter), or dead once the event is older
- * than {@code WEBHOOK_MAX_AGE}.
+ * than {@code WEBHOOK_MAX_AGE}
+ * (counted from publication, or from the admin's replay).
  */
 @ApplicationScoped
 class WebhookDeliveries {
 
     private static final String DUE = """
-            select d.id, d.event_id, e.payload, e.created_at, s.url, s.secret_sealed, d.attempts
+            select d.id, d.event_id, e.payload, e.created_at, d.created_at, s.url, s.secret_sealed, d.attempts
             from webhook_delivery d
             join webhook_event e on e.id = d.event_id
             join webhook_subscription s on s.id = d.subscription_id
@@ -62,7 +63,8 @@ class WebhookDeliveries {
         entityManager.createNativeQuery("update webhook_delivery set next_attempt_at = :until where id in (:ids)")
                 .setParameter("until", now.plus(inFlight)).setParameter("ids", ids).executeUpdate();
         return rows.stream().map(row -> new PendingDelivery((UUID) row[0], (UUID) row[1], (String) row[2],
-                instant(row[3]), (String) row[4], seal.open((String) row[5]), ((Number) row[6]).intValue())).toList();
+                instant(row[3]), instant(row[4]), (String) row[5], seal.open((String) row[6]), ((Number) row[7]).intValue()))
+                .toList();
     }
 
     @Transactional
@@ -74,7 +76,7 @@ class WebhookDeliveries {
         if (result.delivered()) {
             state = "DELIVERED";
             metrics.delivered(Duration.between(delivery.eventCreatedAt(), now));
-        } else if (!now.isBefore(delivery.eventCreatedAt().plus(config.maxAge()))) {
+        } else if (!now.isBefore(delivery.since().plus(config.maxAge()))) {
             state = "DEAD";
             metrics.dead();
         } else {
@@ -95,7 +97,11 @@ class WebhookDeliveries {
                 .setParameter("id", delivery.id()).executeUpdate();
     }
 
+    /** A timestamp column as the JDBC driver hands it over (null stays null). */
     static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
         if (value instanceof Instant instant) {
             return instant;
         }

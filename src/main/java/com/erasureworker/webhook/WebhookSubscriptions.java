@@ -6,10 +6,8 @@ import com.erasureworker.audit.AuditType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,12 +94,15 @@ class WebhookSubscriptions {
         return new DeliveryPage(rows.stream().map(WebhookSubscriptions::view).toList(), page, size, total);
     }
 
-    /** Sends a delivery again (whatever its state), at once: a new attempt series with the same event id. */
+    /**
+     * Sends a delivery again (whatever its state), at once: a new attempt series with the same event id, retried for
+     * {@code WEBHOOK_MAX_AGE} from now.
+     */
     @Transactional
     void replay(UUID id, UUID deliveryId, String admin) {
         WebhookSubscription subscription = find(id);
         int updated = entityManager.createNativeQuery("""
-                update webhook_delivery set state = 'PENDING', attempts = 0, next_attempt_at = :now
+                update webhook_delivery set state = 'PENDING', attempts = 0, next_attempt_at = :now, created_at = :now
                 where id = :delivery and subscription_id = :subscription""")
                 .setParameter("now", Instant.now(clock)).setParameter("delivery", deliveryId)
                 .setParameter("subscription", id).executeUpdate();
@@ -140,19 +141,8 @@ class WebhookSubscriptions {
         return new DeliveryView((UUID) row[0], (UUID) row[1], (String) row[2], (String) row[3],
                 ((Number) row[4]).intValue(), row[5] == null ? null : ((Number) row[5]).intValue(),
                 row[6] == null ? null : ((Number) row[6]).longValue(), row[7] == null ? null : ((Number) row[7]).longValue(),
-                (String) row[8], instant(row[9]), instant(row[10]), instant(row[11]), instant(row[12]));
-    }
-
-    private static Instant instant(Object value) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Instant instant) {
-            return instant;
-        }
-        if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return ((Timestamp) value).toInstant();
+                (String) row[8], WebhookDeliveries.instant(row[9]),
+                WebhookDeliveries.instant(row[10]), WebhookDeliveries.instant(row[11]),
+                WebhookDeliveries.instant(row[12]));
     }
 }

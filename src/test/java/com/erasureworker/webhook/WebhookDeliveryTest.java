@@ -116,6 +116,12 @@ class WebhookDeliveryTest {
         assertThat(log.getInt("items[0].lastStatus")).isEqualTo(200);
         assertThat(log.getLong("items[0].lastResponseSize")).isEqualTo("{\"received\":true}".length());
         assertThat(log.getString("items[0].eventType")).isEqualTo("webhook.test");
+
+        // An admin's replay sends the same event (same webhook-id) once more.
+        admin().post(WEBHOOKS + "/" + id + "/deliveries/" + log.getString("items[0].id") + "/replay")
+                .then().statusCode(202);
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 7);
+        assertThat(receiver.received().get(6).id()).isEqualTo(received.get(0).id());
     }
 
     @Test
