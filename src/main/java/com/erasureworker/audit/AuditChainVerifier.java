@@ -1,5 +1,12 @@
 package com.erasureworker.audit;
 
+import com.erasureworker.webhook.Outbox;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import com.erasureworker.webhook.WebhookEventType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
@@ -32,13 +39,33 @@ public class AuditChainVerifier {
     private final AgroalDataSource dataSource;
     private final AuditSigningKey key;
 
-    AuditChainVerifier(AgroalDataSource dataSource, AuditSigningKey key) {
+    private final Outbox outbox;
+    private final Counter failures;
+
+    AuditChainVerifier(AgroalDataSource dataSource, AuditSigningKey key, Outbox outbox, MeterRegistry registry) {
+        this.outbox = outbox;
+        this.failures = Counter.builder("audit.verify.failures")
+                .description("Audit chain verifications that found the chain or a checkpoint invalid").register(registry);
         this.dataSource = dataSource;
         this.key = key;
     }
 
     /** Checks events {@code from}..{@code to} (inclusive; null = the whole chain), and the anchor when given. */
     public ChainVerification verify(Long from, Long to, Anchor anchor) {
+        ChainVerification result = check(from, to, anchor);
+        if (!result.valid()) {
+            failures.increment();
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("checked", result.checked());
+            data.put("firstInvalidSequence", result.firstInvalidSequence());
+            data.put("reason", result.reason());
+            data.put("headSequence", result.headSequence());
+            outbox.publish(WebhookEventType.AUDIT_VERIFY_FAILED, null, data);
+        }
+        return result;
+    }
+
+    private ChainVerification check(Long from, Long to, Anchor anchor) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction

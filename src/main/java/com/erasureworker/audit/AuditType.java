@@ -52,5 +52,9 @@ public enum AuditType {
     /** A canary run ended: passed or failed, and why. */
     CANARY_FINISHED,
     /** Someone verified the hash chain from the console: the result (valid, checked, first invalid sequence). */
-    CHAIN_VERIFIED
+    CHAIN_VERIFIED,
+    /** An admin created or changed an outgoing webhook subscription, sent it a test event or replayed a delivery. */
+    WEBHOOK_SUBSCRIPTION_CHANGED,
+    /** Dixa reported a conversation closed: the targets waiting for it were made due now (a hint; Dixa is re-read). */
+    DIXA_EVENT_RECEIVED
 }

@@ -5,6 +5,9 @@ import com.erasureworker.audit.AuditType;
 import com.erasureworker.dixa.DixaCall;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
+import com.erasureworker.erasure.Source;
+import com.erasureworker.webhook.Outbox;
+import com.erasureworker.webhook.WebhookEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -24,8 +27,10 @@ class CanaryStore {
     }
 
     private final AuditTrail audit;
+    private final Outbox outbox;
 
-    CanaryStore(AuditTrail audit) {
+    CanaryStore(AuditTrail audit, Outbox outbox) {
+        this.outbox = outbox;
         this.audit = audit;
     }
 
@@ -108,6 +113,9 @@ class CanaryStore {
             detail.put("failure", run.failure.substring(0, Math.min(300, run.failure.length())));
         }
         audit.record(AuditType.CANARY_FINISHED, AuditTrail.SYSTEM, run.ticketId, null, detail);
+        if (!passed) {
+            outbox.publish(WebhookEventType.CANARY_FAILED, Source.CANARY, detail);
+        }
     }
 
     @Transactional

@@ -1,5 +1,10 @@
 package com.erasureworker.contract;
 
+import com.erasureworker.webhook.Outbox;
+import com.erasureworker.webhook.WebhookEventType;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
 import io.micrometer.core.instrument.Gauge;
@@ -35,7 +40,10 @@ public class DixaContract {
     private volatile ContractVerdict verdict;
     private volatile ContractCheck canary;
 
-    DixaContract(ContractProbe probe, ContractConfig config, Clock clock, MeterRegistry registry) {
+    private final Outbox outbox;
+
+    DixaContract(ContractProbe probe, ContractConfig config, Clock clock, MeterRegistry registry, Outbox outbox) {
+        this.outbox = outbox;
         this.probe = probe;
         this.config = config;
         this.clock = clock;
@@ -63,6 +71,14 @@ public class DixaContract {
         if (verdict == null || verdict.passed() != fresh.passed()) {
             LOG.infof("Dixa contract self-check %s%s", fresh.passed() ? "passed" : "FAILED",
                     fresh.reason().map(r -> ": " + r).orElse(""));
+        }
+        if (!fresh.passed() && (verdict == null || verdict.passed())) {
+            // Every replica checks on its own: one event per ten minutes at most, whichever replica sees red first.
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("checkedAt", fresh.checkedAt().toString());
+            data.put("reason", fresh.reason().orElse(null));
+            outbox.publishOnce(WebhookEventType.DIXA_CONTRACT_FAILED, null,
+                    "dixa.contract_failed:" + fresh.checkedAt().getEpochSecond() / 600, data);
         }
         verdict = fresh;
         return fresh;

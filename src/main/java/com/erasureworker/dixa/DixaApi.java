@@ -133,6 +133,19 @@ interface DixaApi {
     @Path("/conversations/import")
     Response importConversation(@PathParam("apiVersion") String apiVersion, ConversationImport body);
 
+    @GET
+    @Path("/webhooks")
+    Response listWebhooks(@PathParam("apiVersion") String apiVersion);
+
+    @POST
+    @Path("/webhooks")
+    Response createWebhook(@PathParam("apiVersion") String apiVersion, DixaWebhook.Input body);
+
+    @PATCH
+    @Path("/webhooks/{webhookSubscriptionId}")
+    Response patchWebhook(@PathParam("apiVersion") String apiVersion, @PathParam("webhookSubscriptionId") UUID id,
+            DixaWebhook.Input body);
+
     record CloseConversationInput(UUID userId) {
     }
 

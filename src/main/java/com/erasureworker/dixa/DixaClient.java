@@ -36,6 +36,8 @@ public class DixaClient {
     private static final GenericType<Envelope<List<ActivityLogEntry>>> ACTIVITY = new GenericType<>() { };
     private static final GenericType<Page<SearchHit>> SEARCH = new GenericType<>() { };
     private static final GenericType<Envelope<ConversationImport.Result>> IMPORTED = new GenericType<>() { };
+    private static final GenericType<Envelope<List<DixaWebhook>>> WEBHOOKS = new GenericType<>() { };
+    private static final GenericType<Envelope<DixaWebhook>> WEBHOOK = new GenericType<>() { };
     private static final String BETA = DixaConfig.ApiVersion.beta.name();
 
     @Inject
@@ -185,6 +187,20 @@ public class DixaClient {
     public DixaOutcome<Long> importConversation(ConversationImport conversation) {
         return unwrap(call(DixaEndpoint.IMPORT_CONVERSATION, () -> api.importConversation(BETA, conversation), IMPORTED))
                 .map(ConversationImport.Result::id);
+    }
+
+    /** Dixa's webhook subscriptions of this token's organization (not paginated). */
+    public DixaOutcome<List<DixaWebhook>> listWebhooks() {
+        return unwrap(call(DixaEndpoint.LIST_WEBHOOKS, () -> api.listWebhooks(version()), WEBHOOKS));
+    }
+
+    /** Creates a webhook subscription at Dixa. Not retried inside the call: a repeat would be a second subscription. */
+    public DixaOutcome<DixaWebhook> createWebhook(DixaWebhook.Input input) {
+        return unwrap(call(DixaEndpoint.CREATE_WEBHOOK, () -> api.createWebhook(version(), input), WEBHOOK));
+    }
+
+    public DixaOutcome<DixaWebhook> patchWebhook(java.util.UUID id, DixaWebhook.Input input) {
+        return unwrap(call(DixaEndpoint.PATCH_WEBHOOK, () -> api.patchWebhook(version(), id, input), WEBHOOK));
     }
 
     String version() {

@@ -27,7 +27,11 @@ public enum DixaEndpoint {
     READ_BACK_NOTES("GET", "/conversations/{conversationId}/notes", true),
     READ_BACK_CONVERSATION("GET", "/conversations/{conversationId}", true),
     READ_BACK_ACTIVITY_LOG("GET", "/conversations/{conversationId}/activitylog", true),
-    CREATE_END_USER("POST", "/endusers", false);
+    CREATE_END_USER("POST", "/endusers", false),
+    LIST_WEBHOOKS("GET", "/webhooks", true),
+    // A second subscription would deliver every event twice: not retried blindly (the caller lists first).
+    CREATE_WEBHOOK("POST", "/webhooks", false),
+    PATCH_WEBHOOK("PATCH", "/webhooks/{webhookSubscriptionId}", true);
 
     private final String method;
     private final String pathTemplate;

@@ -8,6 +8,9 @@ import com.erasureworker.erasure.Backoff;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.TargetState;
+import com.erasureworker.webhook.Outbox;
+import com.erasureworker.webhook.TicketEvents;
+import com.erasureworker.webhook.WebhookEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -36,9 +39,14 @@ public class ErasureLifecycle {
     private final StatusObservations observations;
     private final CoveredConversations conversations;
     private final EntityManager entityManager;
+    private final Outbox outbox;
+    private final TicketEvents events;
 
     ErasureLifecycle(AuditTrail audit, WorkerConfig config, Clock clock, TicketCompletion completion,
-            StatusObservations observations, CoveredConversations conversations, EntityManager entityManager) {
+            StatusObservations observations, CoveredConversations conversations, EntityManager entityManager,
+            Outbox outbox, TicketEvents events) {
+        this.outbox = outbox;
+        this.events = events;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -163,6 +171,29 @@ public class ErasureLifecycle {
                 .setParameter("batch", batch).executeUpdate();
     }
 
+    /**
+     * Dixa reported the conversation closed: every target waiting for it becomes due now instead of at its next
+     * recheck. Only the due time moves (no state): the event is a hint, and the step reads the conversation at Dixa
+     * before acting. Answers how many targets were made due; each is audited.
+     */
+    @Transactional
+    public int conversationClosed(long conversationId, String dixaEvent) {
+        Instant now = Instant.now(clock);
+        @SuppressWarnings("unchecked")
+        List<Object[]> woken = entityManager.createNativeQuery("""
+                update erasure_target set next_attempt_at = :now
+                where state = 'WAITING_FOR_CLOSE' and next_attempt_at > :now
+                  and (conversation_id = :conversation
+                       or id in (select target_id from erasure_target_conversation where conversation_id = :conversation))
+                returning id, request_id""").setParameter("now", now).setParameter("conversation", conversationId)
+                .getResultList();
+        for (Object[] row : woken) {
+            audit.record(AuditType.DIXA_EVENT_RECEIVED, AuditTrail.SYSTEM, (UUID) row[1], (UUID) row[0],
+                    Map.of("event", dixaEvent, "conversationId", conversationId, "effect", "due now"));
+        }
+        return woken.size();
+    }
+
     private void transition(ErasureRequest request, ErasureTarget target, StepResult result, Instant now) {
         boolean lastAttempt = target.attempts + 1 >= config.maxAttempts();
         TargetTransitions.Transition transition = TargetTransitions.next(target.state, target.failedStep, result,
@@ -177,6 +208,10 @@ public class ErasureLifecycle {
             audit.record(AuditType.TARGET_STATE_CHANGED, AuditTrail.SYSTEM, target.requestId, target.id,
                     Map.of("from", from.name(), "to", transition.to().name()));
             target.state = transition.to();
+            if (target.state == TargetState.WAITING_FOR_CLOSE) {
+                outbox.publishOnce(WebhookEventType.TARGET_WAITING_FOR_CLOSE, request.source,
+                        "target.waiting_for_close:" + target.id, events.waiting(request, target));
+            }
         }
         target.updatedAt = now;
         if (transition.effects().contains(TargetTransitions.Effect.END_TICKET_IF_DONE)) {

@@ -6,6 +6,9 @@ import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.TargetState;
+import com.erasureworker.webhook.Outbox;
+import com.erasureworker.webhook.TicketEvents;
+import com.erasureworker.webhook.WebhookEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -14,7 +17,7 @@ import java.util.Map;
 
 /**
  * Ends a ticket when its last target ends: COMPLETED when every target is done, FAILED when any failed (a retry
- * resumes those). The caller holds the ticket's row lock, so two targets ending at once cannot both miss the end.
+ * resumes those), with its webhook event in the same transaction. The caller holds the ticket's row lock, so two targets ending at once cannot both miss the end.
  */
 @ApplicationScoped
 class TicketCompletion {
@@ -22,9 +25,13 @@ class TicketCompletion {
     private static final List<TargetState> TERMINAL = List.of(TargetState.DONE, TargetState.FAILED, TargetState.CANCELLED);
 
     private final AuditTrail audit;
+    private final Outbox outbox;
+    private final TicketEvents events;
 
-    TicketCompletion(AuditTrail audit) {
+    TicketCompletion(AuditTrail audit, Outbox outbox, TicketEvents events) {
         this.audit = audit;
+        this.outbox = outbox;
+        this.events = events;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -45,6 +52,7 @@ class TicketCompletion {
             request.lastError = null;
             audit.record(AuditType.TICKET_COMPLETED, AuditTrail.SYSTEM, request.id, null,
                     Map.of("targets", targets, "outcome", request.outcome));
+            outbox.publish(WebhookEventType.TICKET_COMPLETED, request.source, events.ended(request, targets, 0));
         } else {
             request.state = RequestState.FAILED;
             request.outcome = failed + " of " + targets + " targets failed";
@@ -52,6 +60,7 @@ class TicketCompletion {
                     request.id, TargetState.FAILED).firstResult().lastError;
             audit.record(AuditType.TICKET_FAILED, AuditTrail.SYSTEM, request.id, null,
                     Map.of("targets", targets, "failed", failed));
+            outbox.publish(WebhookEventType.TICKET_FAILED, request.source, events.ended(request, targets, failed));
         }
     }
 }

@@ -25,6 +25,7 @@ public class DixaSimulator {
     @Inject DemoSeed demoSeed;
     @Inject SimulatorModes modes;
     @Inject AnonymizationIntake intake;
+    @Inject SimulatorWebhooks webhooks;
 
     @ConfigProperty(name = "dixa.agent-id")
     UUID configuredAgentId;
@@ -54,6 +55,7 @@ public class DixaSimulator {
         intake.clearConflicts();
         rateLimit.restoreDefaults();
         callLog.clear();
+        webhooks.clear();
     }
 
     public UUID configuredAgentId() {

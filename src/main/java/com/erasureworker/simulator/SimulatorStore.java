@@ -29,6 +29,9 @@ public class SimulatorStore {
     private final Map<UUID, AttributeDefinition> attributeDefinitions = new LinkedHashMap<>();
     private long nextConversationId = 1000;
 
+    @jakarta.inject.Inject
+    SimulatorWebhooks webhooks;
+
     synchronized void clear() {
         agents.clear();
         endUsers.clear();
@@ -141,6 +144,7 @@ public class SimulatorStore {
         conversation.stateUpdatedAt = at;
         conversation.closedAt = at;
         record(conversation, "ConversationClosed", byUserId, at, Map.of());
+        webhooks.conversationChanged(conversation, endUsers.get(conversation.requesterId), "ConversationClosed");
     }
 
     synchronized void changeState(StoredConversation conversation, ConversationState state, UUID byUserId,
@@ -155,6 +159,9 @@ public class SimulatorStore {
         conversation.closedAt = null;
         if (reopening) {
             record(conversation, "ConversationReopened", byUserId, at, Map.of());
+        }
+        if (state == ConversationState.Open) {
+            webhooks.conversationChanged(conversation, endUsers.get(conversation.requesterId), "ConversationOpen");
         }
     }
 

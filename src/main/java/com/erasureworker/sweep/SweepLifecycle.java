@@ -4,7 +4,10 @@ import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.erasure.Backoff;
+import com.erasureworker.erasure.Source;
 import com.erasureworker.pipeline.WorkerConfig;
+import com.erasureworker.webhook.Outbox;
+import com.erasureworker.webhook.WebhookEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -39,9 +42,11 @@ class SweepLifecycle {
     private final AuditTrail audit;
     private final WorkerConfig worker;
     private final Clock clock;
+    private final Outbox outbox;
 
     SweepLifecycle(EntityManager entityManager, SweepCandidates candidates, AuditTrail audit, WorkerConfig worker,
-            Clock clock) {
+            Clock clock, Outbox outbox) {
+        this.outbox = outbox;
         this.entityManager = entityManager;
         this.candidates = candidates;
         this.audit = audit;
@@ -139,6 +144,12 @@ class SweepLifecycle {
             detail.put("ticketRef", ticketRef);
         }
         audit.record(AuditType.SWEEP_FINISHED, AuditTrail.SYSTEM, run.ticketId, null, detail);
+        // A copy: the audit event keeps (and hashed) its own detail.
+        Map<String, Object> data = new LinkedHashMap<>(detail);
+        if (run.ticketId != null) {
+            data.put("ticketId", run.ticketId.toString());
+        }
+        outbox.publish(WebhookEventType.SWEEP_FINISHED, Source.SWEEP, data);
     }
 
     /** A Dixa failure: retried later with backoff (from the saved page), or the run fails for good. */

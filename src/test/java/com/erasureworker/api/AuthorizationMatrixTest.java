@@ -52,7 +52,13 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/dixa/contract", null, 401, 403, 200, 200),
                 new Endpoint("POST", "/api/v1/dixa/contract/check", null, 401, 403, 403, 200),
                 new Endpoint("GET", "/api/v1/canary/runs", null, 401, 403, 200, 200),
-                new Endpoint("GET", "/api/v1/canary/runs/" + UNKNOWN, null, 401, 403, 404, 404))
+                new Endpoint("GET", "/api/v1/canary/runs/" + UNKNOWN, null, 401, 403, 404, 404),
+                new Endpoint("GET", "/api/v1/webhooks", null, 401, 403, 403, 200),
+                new Endpoint("GET", "/api/v1/webhooks/" + UNKNOWN, null, 401, 403, 403, 404),
+                new Endpoint("POST", "/api/v1/webhooks/" + UNKNOWN + "/test", null, 401, 403, 403, 404),
+                new Endpoint("GET", "/api/v1/webhooks/" + UNKNOWN + "/deliveries", null, 401, 403, 403, 404),
+                new Endpoint("POST", "/api/v1/webhooks/" + UNKNOWN + "/deliveries/" + UNKNOWN + "/replay", null,
+                        401, 403, 403, 404))
                 .map(Arguments::of);
     }
 

@@ -23,7 +23,8 @@ public class ScheduledJobs {
     public static final String STATUSES = "anonymization-status";
     public static final String SWEEPS = "retention-sweep-runs";
     public static final String EVIDENCE = "evidence-capture";
-    private static final List<String> ALL = List.of(STEPS, STATUSES, SWEEPS, EVIDENCE);
+    public static final String WEBHOOKS = "webhook-deliveries";
+    private static final List<String> ALL = List.of(STEPS, STATUSES, SWEEPS, EVIDENCE, WEBHOOKS);
 
     private final QuartzScheduler scheduler;
     private final PipelineRunner runner;
@@ -46,6 +47,17 @@ public class ScheduledJobs {
     /** Resumes evidence capture. */
     public void startEvidence() {
         scheduler.resume(EVIDENCE);
+    }
+
+    /** Resumes webhook deliveries. */
+    public void startWebhooks() {
+        scheduler.resume(WEBHOOKS);
+    }
+
+    /** Pauses webhook deliveries and waits until no delivery run is executing. */
+    public void pauseWebhooks() {
+        scheduler.pause(WEBHOOKS);
+        await().atMost(Duration.ofSeconds(60)).until(this::idle);
     }
 
     /** Pauses every job and waits until none of them is still executing. */

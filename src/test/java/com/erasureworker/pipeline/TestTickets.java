@@ -25,10 +25,15 @@ public class TestTickets {
 
     @Transactional
     public UUID create(ClosePolicy policy, Function<UUID, List<ErasureTarget>> targets) {
+        return create(Source.DPO, policy, targets);
+    }
+
+    @Transactional
+    public UUID create(Source source, ClosePolicy policy, Function<UUID, List<ErasureTarget>> targets) {
         ErasureRequest request = new ErasureRequest();
         request.id = UUID.randomUUID();
         request.ticketRef = "T-" + request.id;
-        request.source = Source.DPO;
+        request.source = source;
         request.state = RequestState.IN_PROGRESS;
         request.subjectType = SubjectType.CONVERSATIONS;
         request.contentHash = "test";
