@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
@@ -12,12 +13,14 @@ import org.jboss.logging.Logger;
  * delivery (SKIP LOCKED), so more replicas only mean more throughput.
  */
 @ApplicationScoped
-class WebhookJobs {
+public class WebhookJobs {
 
     private static final Logger LOG = Logger.getLogger(WebhookJobs.class);
 
     private final WebhookDeliveries deliveries;
     private final WebhookSender sender;
+    /** Runs in progress here: the job is not {@code @Nonconcurrent}, so Quartz cannot tell whether it still works. */
+    private final AtomicInteger runsInProgress = new AtomicInteger();
 
     WebhookJobs(WebhookDeliveries deliveries, WebhookSender sender) {
         this.deliveries = deliveries;
@@ -27,6 +30,20 @@ class WebhookJobs {
     @Scheduled(identity = "webhook-deliveries", every = "${webhooks.tick:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void deliver() {
+        runsInProgress.incrementAndGet();
+        try {
+            deliverDue();
+        } finally {
+            runsInProgress.decrementAndGet();
+        }
+    }
+
+    /** Whether a delivery run is in progress on this replica. */
+    public boolean delivering() {
+        return runsInProgress.get() > 0;
+    }
+
+    private void deliverDue() {
         List<PendingDelivery> due = deliveries.claim();
         if (due.isEmpty()) {
             return;

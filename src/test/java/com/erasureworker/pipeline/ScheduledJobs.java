@@ -2,6 +2,7 @@ package com.erasureworker.pipeline;
 
 import static org.awaitility.Awaitility.await;
 
+import com.erasureworker.webhook.WebhookJobs;
 import io.quarkus.quartz.QuartzScheduler;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -28,10 +29,12 @@ public class ScheduledJobs {
 
     private final QuartzScheduler scheduler;
     private final PipelineRunner runner;
+    private final WebhookJobs webhooks;
 
-    ScheduledJobs(QuartzScheduler scheduler, PipelineRunner runner) {
+    ScheduledJobs(QuartzScheduler scheduler, PipelineRunner runner, WebhookJobs webhooks) {
         this.scheduler = scheduler;
         this.runner = runner;
+        this.webhooks = webhooks;
     }
 
     /** Runs before the scheduler starts (its own observer has priority 0), so no job fires before the tests want it. */
@@ -57,7 +60,7 @@ public class ScheduledJobs {
     /** Pauses webhook deliveries and waits until no delivery run is executing. */
     public void pauseWebhooks() {
         scheduler.pause(WEBHOOKS);
-        await().atMost(Duration.ofSeconds(60)).until(this::idle);
+        await().atMost(Duration.ofSeconds(60)).during(Duration.ofMillis(200)).until(this::idle);
     }
 
     /** Pauses every job and waits until none of them is still executing. */
@@ -70,10 +73,10 @@ public class ScheduledJobs {
 
     /**
      * Whether none of the jobs is executing now. Quartz sees the {@code @Nonconcurrent} ones (Quarkus runs them on its
-     * thread); the step job runs off it, so the runner says whether a step run is still going.
+     * thread); the step and delivery jobs run off it, so they say themselves whether a run is still going.
      */
     public boolean idle() {
-        if (runner.working()) {
+        if (runner.working() || webhooks.delivering()) {
             return false;
         }
         try {
