@@ -63,8 +63,10 @@ public class SweepViews {
         if (run.ticketId != null) {
             ErasureRequest ticket = ErasureRequest.findById(run.ticketId);
             ticketRef = ticket.ticketRef;
-            if (state == SweepState.ERASING && ticket.state != RequestState.IN_PROGRESS) {
-                state = SweepState.valueOf(ticket.state.name());
+            if (state == SweepState.ERASING && ticket.state.terminal()) {
+                // A rejected sweep ticket (four-eyes approval) ends the run as cancelled: nothing was erased.
+                state = ticket.state == RequestState.REJECTED ? SweepState.CANCELLED
+                        : SweepState.valueOf(ticket.state.name());
                 finishedAt = ticket.completedAt;
             }
             @SuppressWarnings("unchecked")
