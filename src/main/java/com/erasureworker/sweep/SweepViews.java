@@ -40,6 +40,16 @@ public class SweepViews {
         return new SweepConversationPage(candidates.toErase(id, page, size), page, size, run.toErase());
     }
 
+    /** A page of the conversations the run skipped under a legal hold, each with the hold's id. */
+    public record HeldPage(List<SweepCandidates.HeldCandidate> items, int page, int size, long total) {
+    }
+
+    @Transactional
+    public HeldPage held(UUID id, int page, int size) {
+        SweepRun run = find(id);
+        return new HeldPage(candidates.held(id, page, size), page, size, run.held);
+    }
+
     /** Throws 404 when there is no such run; used before streaming an export. */
     @Transactional
     void requireRun(UUID id) {
@@ -80,7 +90,7 @@ public class SweepViews {
         return new SweepView(run.id, state, run.dryRun, run.triggeredBy, run.requestedAt, run.startedAt,
                 run.enumeratedAt, finishedAt, run.cutoff, run.closedMoreThanDays,
                 RetentionPolicy.splitChannels(run.channels), run.maxConversations, run.pages, run.found, run.skipped,
-                run.toErase(), run.limitReached, run.enqueued, completed, failed, run.ticketId, ticketRef,
+                run.held, run.toErase(), run.limitReached, run.enqueued, completed, failed, run.ticketId, ticketRef,
                 run.attempts, run.lastError);
     }
 }
