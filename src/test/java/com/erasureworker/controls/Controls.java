@@ -52,6 +52,11 @@ final class Controls {
                 .then().statusCode(200));
     }
 
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> detail(Map<String, Object> event) {
+        return (Map<String, Object>) event.get("detail");
+    }
+
     /** Anything that changes something at Dixa: every non-GET except the filtered search. */
     static boolean isWrite(SimCall call) {
         return !"GET".equals(call.method()) && !call.path().contains("/search/");
