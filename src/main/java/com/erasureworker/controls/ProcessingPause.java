@@ -4,6 +4,7 @@ import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
 import com.erasureworker.dixa.DixaWriteGate;
 import com.erasureworker.dixa.Redaction;
+import com.erasureworker.intake.TicketFingerprint;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -40,11 +41,13 @@ public class ProcessingPause implements DixaWriteGate {
     private final AuditTrail audit;
     private final Clock clock;
     private final MeterRegistry registry;
+    private final TicketFingerprint fingerprint;
     private volatile boolean cached;
     private volatile long readAtNanos = Long.MIN_VALUE / 2;
 
     ProcessingPause(AgroalDataSource dataSource, EntityManager entityManager, AuditTrail audit, Clock clock,
-            MeterRegistry registry) {
+            MeterRegistry registry, TicketFingerprint fingerprint) {
+        this.fingerprint = fingerprint;
         this.dataSource = dataSource;
         this.entityManager = entityManager;
         this.audit = audit;
@@ -105,8 +108,13 @@ public class ProcessingPause implements DixaWriteGate {
                 update processing_control set paused = ?1, reason = ?2, changed_by = ?3, changed_at = ?4 where id = 1""")
                 .setParameter(1, paused).setParameter(2, scrubbed).setParameter(3, actor).setParameter(4, now)
                 .executeUpdate();
-        // The reason is free text: the chain carries only whether one was given (it stays readable on the switch).
-        audit.record(type, actor, null, null, Map.of("paused", paused, "reasonGiven", scrubbed != null));
+        // The reason is free text: the immutable chain carries its keyed hash; the text stays on the switch's row.
+        Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("paused", paused);
+        if (reason != null) {
+            detail.put("reasonHash", fingerprint.keyedHash(reason));
+        }
+        audit.record(type, actor, null, null, detail);
         readAtNanos = Long.MIN_VALUE / 2;
         return new State(paused, scrubbed, actor, now);
     }

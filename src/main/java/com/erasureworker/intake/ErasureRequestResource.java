@@ -112,7 +112,7 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "400", description = "a parameter has a value that cannot be used", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketPage list(
-            @Parameter(description = "IN_PROGRESS, COMPLETED, FAILED or CANCELLED") @QueryParam("state") String state,
+            @Parameter(description = "AWAITING_APPROVAL, IN_PROGRESS, COMPLETED, FAILED, CANCELLED or REJECTED") @QueryParam("state") String state,
             @Parameter(description = "exact ticketRef") @QueryParam("ticketRef") String ticketRef,
             @Parameter(description = "DPO or SWEEP") @QueryParam("source") String source,
             @Parameter(description = "received at or after (ISO-8601)") @QueryParam("receivedFrom") String receivedFrom,
