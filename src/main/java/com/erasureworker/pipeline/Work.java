@@ -36,7 +36,7 @@ record Work(
 
     static Work of(ErasureTarget target, ErasureRequest request, Set<Long> noted, Set<Long> closed) {
         return new Work(target.id, request.id, request.ticketRef, request.closePolicy, target.type, target.priority,
-                target.state, target.conversationId, target.messageId, target.endUserId, request.subjectHash, target.graceUntil, noted,
-                closed);
+                target.state, target.conversationId, target.messageId, target.endUserId, request.subjectHash,
+                target.graceUntil, noted, closed);
     }
 }
