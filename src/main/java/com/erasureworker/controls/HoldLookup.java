@@ -97,11 +97,10 @@ public class HoldLookup {
         for (int from = 0; from < conversationIds.size(); from += CHUNK) {
             List<Long> chunk = conversationIds.subList(from, Math.min(conversationIds.size(), from + CHUNK));
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = entityManager.createNativeQuery("""
-                    select distinct on (c.conversation_id) c.conversation_id, h.id
-                    from legal_hold_conversation c join legal_hold h on h.id = c.hold_id
-                    where c.conversation_id in (:ids) and """ + ACTIVE + """
-                     order by c.conversation_id, h.created_at""")
+            List<Object[]> rows = entityManager.createNativeQuery(
+                    "select distinct on (c.conversation_id) c.conversation_id, h.id from legal_hold_conversation c "
+                            + "join legal_hold h on h.id = c.hold_id where c.conversation_id in (:ids) and " + ACTIVE
+                            + " order by c.conversation_id, h.created_at")
                     .setParameter("ids", chunk).setParameter("now", Instant.now(clock)).getResultList();
             rows.forEach(row -> held.put(((Number) row[0]).longValue(), (UUID) row[1]));
         }
