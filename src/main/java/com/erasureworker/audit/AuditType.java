@@ -51,6 +51,22 @@ public enum AuditType {
     CANARY_STARTED,
     /** A canary run ended: passed or failed, and why. */
     CANARY_FINISHED,
+    /** Processing was paused for every replica (emergency pause): who, and whether a reason was given. */
+    PROCESSING_PAUSED,
+    /** Processing resumed. */
+    PROCESSING_RESUMED,
+    /** A legal hold was placed: its id, subject type (ids or keyed hash only), end date. */
+    LEGAL_HOLD_PLACED,
+    /** A legal hold was released before its end. */
+    LEGAL_HOLD_RELEASED,
+    /** A target is kept by a legal hold: nothing is sent to Dixa for it. */
+    LEGAL_HOLD_APPLIED,
+    /** A ticket waits for a second person's approval (four-eyes). */
+    APPROVAL_REQUESTED,
+    /** A second person approved the ticket: submitter and approver. */
+    TICKET_APPROVED,
+    /** A second person rejected the ticket: submitter, rejecter, the reason's keyed hash. Nothing was sent to Dixa. */
+    TICKET_REJECTED,
     /** Someone verified the hash chain from the console: the result (valid, checked, first invalid sequence). */
     CHAIN_VERIFIED,
     /** An admin created or changed an outgoing webhook subscription, sent it a test event or replayed a delivery. */

@@ -1,5 +1,6 @@
 package com.erasureworker.console;
 
+import com.erasureworker.controls.ProcessingPause;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.Cookie;
@@ -16,10 +17,12 @@ public class ConsoleSession {
     private final SecurityIdentity identity;
     private final RoutingContext routing;
     private final CsrfTokens tokens;
+    private final ProcessingPause pause;
     private NewCookie newCookie;
     private Viewer viewer;
 
-    ConsoleSession(SecurityIdentity identity, RoutingContext routing, CsrfTokens tokens) {
+    ConsoleSession(SecurityIdentity identity, RoutingContext routing, CsrfTokens tokens, ProcessingPause pause) {
+        this.pause = pause;
         this.identity = identity;
         this.routing = routing;
         this.tokens = tokens;
@@ -48,7 +51,7 @@ public class ConsoleSession {
     public Response render(int status, TemplateInstance template) {
         Viewer current = viewer();
         Response.ResponseBuilder builder = Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .entity(template.data("viewer", current).render())
+                .entity(template.data("viewer", current).data("processingPaused", pause.paused()).render())
                 .header("Cache-Control", "no-store");
         if (newCookie != null) {
             builder.cookie(newCookie);

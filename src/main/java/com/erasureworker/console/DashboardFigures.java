@@ -31,7 +31,7 @@ import java.util.UUID;
 public class DashboardFigures {
 
     static final int LIST_LIMIT = 20;
-    private static final String OPEN = "state not in ('COMPLETED', 'CANCELLED')";
+    private static final String OPEN = "state not in ('COMPLETED', 'CANCELLED', 'REJECTED')";
 
     private final AgroalDataSource dataSource;
     private final DixaConfig dixa;

@@ -53,6 +53,9 @@ public class DixaClient {
     @Inject
     MeterRegistry registry;
 
+    @Inject
+    DixaWriteGate writeGate;
+
     private Guard retry;
 
     @PostConstruct
@@ -240,6 +243,9 @@ public class DixaClient {
 
     private <T> DixaOutcome<T> attemptOnce(DixaEndpoint endpoint, Supplier<Response> request, GenericType<T> bodyType,
             List<DixaCall> calls) {
+        if (heldBack(endpoint)) {
+            return DixaOutcome.failure(Kind.PAUSED, "processing is paused", null, calls);
+        }
         try {
             if (!governor.acquire(config.rateLimit().maxWait())) {
                 return DixaOutcome.failure(Kind.RATE_LIMITED, "local rate budget exhausted", null, calls);
@@ -251,6 +257,10 @@ public class DixaClient {
             // The shared budget lives in PostgreSQL: while it cannot be read, no call goes out; tried again later.
             return DixaOutcome.failure(Kind.TRANSIENT, "the shared rate budget could not be read", null, calls);
         }
+        // Asked again after the wait for rate budget, which can outlast a pause: the last check before the write.
+        if (heldBack(endpoint)) {
+            return DixaOutcome.failure(Kind.PAUSED, "processing is paused", null, calls);
+        }
         DixaOutcome<T> outcome = DixaExchange.perform(endpoint, request, bodyType, calls);
         if (outcome.kind() == Kind.RATE_LIMITED) {
             governor.onTooManyRequests(outcome.retryAfter());
@@ -260,6 +270,10 @@ public class DixaClient {
                 .tag("endpoint", endpoint.name()).tag("outcome", outcome.kind().name())
                 .register(registry).record(last.duration());
         return outcome;
+    }
+
+    private boolean heldBack(DixaEndpoint endpoint) {
+        return endpoint.writes() && writeGate.paused();
     }
 
     static <T> DixaOutcome<T> unwrap(DixaOutcome<Envelope<T>> outcome) {

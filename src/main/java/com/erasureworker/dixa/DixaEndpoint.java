@@ -54,4 +54,12 @@ public enum DixaEndpoint {
     public boolean safeToRepeat() {
         return safeToRepeat;
     }
+
+    /**
+     * Whether the call changes something at Dixa (anonymize, close, claim, note, attribute, import, end user): the
+     * calls the emergency pause holds back. The filtered search is a POST that only reads.
+     */
+    public boolean writes() {
+        return !"GET".equals(method) && this != SEARCH_CONVERSATIONS;
+    }
 }

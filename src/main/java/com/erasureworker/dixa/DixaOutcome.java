@@ -23,7 +23,9 @@ public record DixaOutcome<T>(Kind kind, T value, String message, Duration retryA
         /** 5xx, timeout, connection reset or refused: worth trying again later. */
         TRANSIENT,
         UNAUTHORIZED,
-        BAD_REQUEST;
+        BAD_REQUEST,
+        /** Not sent: processing is paused ({@link DixaWriteGate}); the write waits for the resume. */
+        PAUSED;
 
         /** Permanent failures: trying the same call again cannot succeed. */
         public boolean permanent() {

@@ -40,6 +40,9 @@ public class ErasureRequest extends PanacheEntityBase {
     public Instant dueAt;
     public Instant completedAt;
     public String lastError;
+    /** Who approved or rejected the ticket (four-eyes approval), never its submitter, and when. */
+    public String decidedBy;
+    public Instant decidedAt;
     @Version
     public long version;
 

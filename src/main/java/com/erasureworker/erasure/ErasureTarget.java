@@ -57,6 +57,8 @@ public class ErasureTarget extends PanacheEntityBase {
     /** The live target (of this or another ticket) whose Dixa request this one follows instead of asking again. */
     public java.util.UUID followsTargetId;
     public Instant leaseUntil;
+    /** The legal hold that keeps an ON_HOLD target (null in every other state). */
+    public java.util.UUID holdId;
     public Instant createdAt;
     public Instant updatedAt;
     @Version

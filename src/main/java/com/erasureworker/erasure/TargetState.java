@@ -6,10 +6,12 @@ package com.erasureworker.erasure;
  * is the only writer. In short: (HELD →) PENDING → (WAITING_FOR_CLOSE →) AWAITING_DIXA → VERIFYING → DONE; FAILED from any
  * working state (a retry resumes where it failed, and a stuck request is asked again); CANCELLED before any anonymize.
  * HELD: a sweep target written but not yet released to the pipeline (its ticket is still being enqueued).
+ * ON_HOLD: under a legal hold ({@code hold_id} names it): nothing is sent to Dixa until the hold is released or ends.
  */
 public enum TargetState {
     HELD,
     PENDING,
+    ON_HOLD,
     WAITING_FOR_CLOSE,
     AWAITING_DIXA,
     VERIFYING,

@@ -7,6 +7,8 @@ import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
 import com.erasureworker.audit.AuditCsv;
 import com.erasureworker.audit.AuditEventQuery;
+import com.erasureworker.controls.ReasonBody;
+import com.erasureworker.pipeline.TicketApproval;
 import com.erasureworker.pipeline.TicketControl;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -49,8 +51,11 @@ public class ErasureRequestResource {
     private final TicketViews views;
     private final TicketControl control;
     private final AuditCsv auditCsv;
+    private final TicketApproval approval;
 
-    ErasureRequestResource(TicketIntake intake, TicketViews views, TicketControl control, AuditCsv auditCsv) {
+    ErasureRequestResource(TicketIntake intake, TicketViews views, TicketControl control, AuditCsv auditCsv,
+            TicketApproval approval) {
+        this.approval = approval;
         this.intake = intake;
         this.views = views;
         this.control = control;
@@ -107,7 +112,7 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "400", description = "a parameter has a value that cannot be used", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketPage list(
-            @Parameter(description = "IN_PROGRESS, COMPLETED, FAILED or CANCELLED") @QueryParam("state") String state,
+            @Parameter(description = "AWAITING_APPROVAL, IN_PROGRESS, COMPLETED, FAILED, CANCELLED or REJECTED") @QueryParam("state") String state,
             @Parameter(description = "exact ticketRef") @QueryParam("ticketRef") String ticketRef,
             @Parameter(description = "DPO or SWEEP") @QueryParam("source") String source,
             @Parameter(description = "received at or after (ISO-8601)") @QueryParam("receivedFrom") String receivedFrom,
@@ -190,6 +195,35 @@ public class ErasureRequestResource {
         UUID ticketId = PathIds.uuid(id, "ticket");
         DeadlineExtension extension = DeadlineExtension.read(body);
         control.extend(ticketId, extension.dueAt(), extension.reason(), security.getUserPrincipal().getName());
+        return views.ticket(ticketId);
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed({ "dpo", "admin" })
+    @Operation(summary = "Approve a ticket AWAITING_APPROVAL (four eyes): its work starts; audited with both names",
+            description = WRITE_ROLES_NOTE + " Never the submitter (403).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "409", description = "the ticket is not AWAITING_APPROVAL", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TicketView approve(@PathParam("id") String id, @Context SecurityContext security) {
+        UUID ticketId = PathIds.uuid(id, "ticket");
+        approval.approve(ticketId, security.getUserPrincipal().getName());
+        return views.ticket(ticketId);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed({ "dpo", "admin" })
+    @Operation(summary = "Reject a ticket AWAITING_APPROVAL with a reason: it ends REJECTED, nothing sent to Dixa",
+            description = WRITE_ROLES_NOTE + " Never the submitter (403). Body: {\"reason\": text, required}.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TicketView.class)))
+    @APIResponse(responseCode = "409", description = "the ticket is not AWAITING_APPROVAL", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TicketView reject(@PathParam("id") String id, byte[] body, @Context SecurityContext security) {
+        UUID ticketId = PathIds.uuid(id, "ticket");
+        ReasonBody reason = ReasonBody.read(body, true, "why the ticket is rejected");
+        approval.reject(ticketId, reason.reason(), security.getUserPrincipal().getName());
         return views.ticket(ticketId);
     }
 }

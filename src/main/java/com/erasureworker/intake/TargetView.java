@@ -26,6 +26,8 @@ public record TargetView(
         String waitingReason,
         Instant graceUntil,
         @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "ON_HOLD targets: the legal hold that keeps them") UUID holdId,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "USER targets: the user's conversations as Dixa listed them before anonymizing")
         List<Long> coveredConversationIds) {
 }

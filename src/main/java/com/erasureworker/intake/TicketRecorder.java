@@ -2,6 +2,7 @@ package com.erasureworker.intake;
 
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
+import com.erasureworker.controls.ApprovalConfig;
 import com.erasureworker.dixa.Redaction;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
@@ -26,9 +27,11 @@ class TicketRecorder {
     private static final int DPO_PRIORITY = 0;
 
     private final AuditTrail audit;
+    private final ApprovalConfig approval;
 
-    TicketRecorder(AuditTrail audit) {
+    TicketRecorder(AuditTrail audit, ApprovalConfig approval) {
         this.audit = audit;
+        this.approval = approval;
     }
 
     @Transactional
@@ -48,7 +51,7 @@ class TicketRecorder {
         request.id = UUID.randomUUID();
         request.ticketRef = submission.ticketRef();
         request.source = Source.DPO;
-        request.state = RequestState.IN_PROGRESS;
+        request.state = approval.initialState(submission.closePolicy());
         request.subjectType = submission.subject().type();
         request.subjectHash = subjectHash;
         request.contentHash = contentHash;
@@ -68,6 +71,9 @@ class TicketRecorder {
         received.put("targets", targets.size());
         received.put("closePolicy", request.closePolicy.name());
         audit.record(AuditType.TICKET_RECEIVED, actor, request.id, null, received);
+        if (request.state == RequestState.AWAITING_APPROVAL) {
+            audit.record(AuditType.APPROVAL_REQUESTED, actor, request.id, null, Map.of("submittedBy", actor));
+        }
         if (resolution != null) {
             audit.recordCalls(resolution.calls(), request.id, null);
             audit.record(AuditType.TICKET_RESOLVED, actor, request.id, null,

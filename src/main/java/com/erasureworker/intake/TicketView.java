@@ -27,6 +27,11 @@ public record TicketView(
         Instant completedAt,
         @Schema(description = "the deadline passed and the ticket is neither COMPLETED nor CANCELLED") boolean overdue,
         @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "four-eyes approval: who approved or rejected the ticket (never its submitter)")
+        String decidedBy,
+        @Schema(description = "processing is paused for every replica (emergency pause): nothing is sent to Dixa "
+                + "until an admin resumes; Dixa's status is still read") boolean processingPaused,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "one per Dixa entity to erase; only on the single-ticket answers") List<TargetView> targets) {
 
     /** Never the address: e-mail and phone subjects show only their keyed hash. */

@@ -2,6 +2,7 @@ package com.erasureworker.intake;
 
 import com.erasureworker.api.ProblemException;
 import com.erasureworker.audit.AuditEvent;
+import com.erasureworker.controls.ProcessingPause;
 import com.erasureworker.erasure.CoveredConversation;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
@@ -24,12 +25,15 @@ import java.util.stream.Collectors;
 public class TicketViews {
 
     /** Tickets that no longer owe anything: an overdue deadline no longer matters for them. */
-    static final List<RequestState> SETTLED = List.of(RequestState.COMPLETED, RequestState.CANCELLED);
+    static final List<RequestState> SETTLED = List.of(RequestState.COMPLETED, RequestState.CANCELLED,
+            RequestState.REJECTED);
 
     private final Clock clock;
+    private final ProcessingPause pause;
 
-    TicketViews(Clock clock) {
+    TicketViews(Clock clock, ProcessingPause pause) {
         this.clock = clock;
+        this.pause = pause;
     }
 
     @Transactional
@@ -71,14 +75,15 @@ public class TicketViews {
         boolean overdue = !SETTLED.contains(r.state) && r.dueAt.isBefore(Instant.now(clock));
         TicketView.SubjectView subject = new TicketView.SubjectView(r.subjectType.name(), r.subjectHash, endUserId);
         return new TicketView(r.id, r.ticketRef, r.state, r.outcome, r.source, subject, r.closePolicy, r.reason,
-                r.requestedBy, r.receivedAt, r.dueAt, r.completedAt, overdue, targets);
+                r.requestedBy, r.receivedAt, r.dueAt, r.completedAt, overdue, r.decidedBy,
+                !r.state.terminal() && pause.paused(), targets);
     }
 
     private static TargetView target(ErasureTarget t) {
         List<Long> covered = t.type != TargetType.USER ? null
                 : CoveredConversation.of(t.id).stream().map(c -> c.conversationId).toList();
         return new TargetView(t.id, t.type, t.dixaId, t.state, t.dixaRequestId, t.initiatedAt, t.processedAt,
-                t.verification, t.attempts, t.lastError, t.nextAttemptAt, t.waitingReason, t.graceUntil, covered);
+                t.verification, t.attempts, t.lastError, t.nextAttemptAt, t.waitingReason, t.graceUntil, t.holdId, covered);
     }
 
     /** END_USER tickets keep the user's id in their one USER target: the subject is shown from there. */

@@ -31,9 +31,9 @@ public class ErasureMetrics {
             select 'ticket:' || state, count(*) from erasure_request group by state
             union all select 'target:' || state, count(*) from erasure_target group by state
             union all select 'overdue', count(*) from erasure_request
-                where due_at < now() and state not in ('COMPLETED', 'CANCELLED')
+                where due_at < now() and state not in ('COMPLETED', 'CANCELLED', 'REJECTED')
             union all select 'atRisk', count(*) from erasure_request
-                where due_at >= now() and due_at < now() + interval '3 days' and state not in ('COMPLETED', 'CANCELLED')
+                where due_at >= now() and due_at < now() + interval '3 days' and state not in ('COMPLETED', 'CANCELLED', 'REJECTED')
             union all select 'chain', last_sequence from audit_chain_head
             """;
 

@@ -18,7 +18,8 @@ import java.util.Optional;
  * conversations and messages it tries the anonymize call straight away; Dixa does not say what a 409 means, so the
  * conversation is then read once: only one Dixa shows as open goes to {@link OpenConversationPolicy}. For an end user
  * it first lists the user's conversations (all pages): that records what the erasure covers and shows which are open.
- * A conversation another live target already asked Dixa about is not asked again ({@link Overlaps}).
+ * A conversation another live target already asked Dixa about is not asked again ({@link Overlaps}). Before any of
+ * it, and again once an end user's conversations are listed, a legal hold parks the target ({@link HoldCheck}).
  */
 @ApplicationScoped
 class AnonymizeStep {
@@ -27,8 +28,11 @@ class AnonymizeStep {
     private final DixaConfig dixaConfig;
     private final OpenConversationPolicy policy;
     private final Overlaps overlaps;
+    private final HoldCheck holds;
 
-    AnonymizeStep(DixaClient dixa, DixaConfig dixaConfig, OpenConversationPolicy policy, Overlaps overlaps) {
+    AnonymizeStep(DixaClient dixa, DixaConfig dixaConfig, OpenConversationPolicy policy, Overlaps overlaps,
+            HoldCheck holds) {
+        this.holds = holds;
         this.dixa = dixa;
         this.dixaConfig = dixaConfig;
         this.policy = policy;
@@ -37,6 +41,10 @@ class AnonymizeStep {
 
     StepOutcome run(Work work, Lease lease) {
         StepLog log = new StepLog(lease);
+        Optional<StepOutcome> held = holds.before(work, log);
+        if (held.isPresent()) {
+            return held.get();
+        }
         return work.type() == TargetType.USER ? endUser(work, log) : conversationOrMessage(work, log);
     }
 
@@ -90,6 +98,10 @@ class AnonymizeStep {
         if (work.state() == TargetState.PENDING) {
             log.event(AuditType.CONVERSATIONS_COVERED, "count", listed.value().size(),
                     "conversationIds", listed.value().stream().map(Conversation::id).limit(1000).toList());
+        }
+        Optional<StepOutcome> held = holds.covering(work, listed.value().stream().map(Conversation::id).toList(), log);
+        if (held.isPresent()) {
+            return held.get();
         }
         List<Long> open = listed.value().stream()
                 .filter(conversation -> !conversation.isClosed() && !conversation.isAnonymized())

@@ -34,6 +34,7 @@ public class PipelineRunner {
     private final ErasureLifecycle lifecycle;
     private final AnonymizeStep anonymize;
     private final VerifyStep verify;
+    private final HoldCheck holds;
     private final WorkerConfig config;
     private final Clock clock;
     private final ExecutorService workers;
@@ -46,7 +47,8 @@ public class PipelineRunner {
     private final AtomicInteger runsInProgress = new AtomicInteger();
 
     PipelineRunner(TargetClaims claims, ErasureLifecycle lifecycle, AnonymizeStep anonymize, VerifyStep verify,
-            WorkerConfig config, Clock clock) {
+            HoldCheck holds, WorkerConfig config, Clock clock) {
+        this.holds = holds;
         this.claims = claims;
         this.lifecycle = lifecycle;
         this.anonymize = anonymize;
@@ -132,11 +134,14 @@ public class PipelineRunner {
             try {
                 outcome = RateLane.with(lane, () -> switch (work.get().state()) {
                     case PENDING, WAITING_FOR_CLOSE -> anonymize.run(work.get(), lease);
+                    case ON_HOLD -> holds.recheck(work.get(), lease);
                     case VERIFYING -> verify.run(work.get(), lease);
                     default -> null;
                 });
             } catch (Lease.LostException lost) {
                 outcome = lost.partial();
+            } catch (StepLog.PausedException paused) {
+                outcome = paused.partial();
             }
             if (outcome != null) {
                 lifecycle.apply(work.get(), lease.token(), outcome);

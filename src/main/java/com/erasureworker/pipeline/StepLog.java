@@ -40,7 +40,26 @@ final class StepLog {
         }
         DixaOutcome<T> outcome = gatewayCall.get();
         calls.addAll(outcome.calls());
+        if (outcome.kind() == DixaOutcome.Kind.PAUSED) {
+            // The emergency pause held a write back: the step stops here, whatever it was about to do next.
+            throw new PausedException(finish(new StepResult.Paused()));
+        }
         return outcome;
+    }
+
+    /** Processing was paused during the step: what it did so far is saved, and the target waits where it is. */
+    static final class PausedException extends RuntimeException {
+
+        private final transient StepOutcome partial;
+
+        PausedException(StepOutcome partial) {
+            super("processing paused", null, false, false);
+            this.partial = partial;
+        }
+
+        StepOutcome partial() {
+            return partial;
+        }
     }
 
     void event(AuditType type, Object... keyValues) {

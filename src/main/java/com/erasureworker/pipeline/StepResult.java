@@ -59,6 +59,18 @@ sealed interface StepResult {
     record Crashed(String errorType) implements StepResult {
     }
 
+    /** A Dixa write was held back because processing is paused: the target stays where it is, due again on resume. */
+    record Paused() implements StepResult {
+    }
+
+    /** The target's entity is under an active legal hold: nothing is sent; looked at again at {@code recheckAt}. */
+    record OnHold(java.util.UUID holdId, Instant recheckAt) implements StepResult {
+    }
+
+    /** No active hold covers an ON_HOLD target any more (released, or its end date passed). */
+    record HoldLifted() implements StepResult {
+    }
+
     /** A DPO resumes a FAILED target. */
     record Retry() implements StepResult {
     }

@@ -18,16 +18,20 @@ import java.util.UUID;
  * <p>Order: DPO tickets (priority 0) before sweeps; within a priority, work that finishes tickets first (a due
  * verification read before waiting-for-close rechecks before PENDING targets), then by due time. No new (PENDING)
  * target is started until the Dixa contract self-check has passed, except a canary's, which is how it is proven.
+ * Nothing is claimed while processing is paused (read here per claim, from the database every replica shares), nor
+ * for a ticket awaiting approval (only IN_PROGRESS tickets are worked); ON_HOLD targets are claimed to look again at
+ * their hold.
  */
 @ApplicationScoped
 class TargetClaims {
 
     private static final String DUE = """
             select t.id from erasure_target t join erasure_request r on r.id = t.request_id
-            where t.state in ('PENDING', 'WAITING_FOR_CLOSE', 'VERIFYING')
+            where t.state in ('PENDING', 'ON_HOLD', 'WAITING_FOR_CLOSE', 'VERIFYING')
               and t.next_attempt_at <= :now
               and (t.lease_until is null or t.lease_until < :now)
               and r.state = 'IN_PROGRESS'
+              and not exists (select 1 from processing_control where paused)
               and (t.state <> 'PENDING' or :newWork or r.source = 'CANARY')
             order by t.priority,
                      case t.state when 'VERIFYING' then 0 when 'WAITING_FOR_CLOSE' then 1 else 2 end,

@@ -25,6 +25,14 @@ import java.util.Set;
  * PENDING --Permanent--> FAILED
  * PENDING --Crashed--> PENDING
  * PENDING --Cancel--> CANCELLED
+ * PENDING --Paused--> PENDING
+ * PENDING --OnHold--> ON_HOLD
+ * ON_HOLD --Transient--> ON_HOLD
+ * ON_HOLD --Permanent--> FAILED
+ * ON_HOLD --Crashed--> ON_HOLD
+ * ON_HOLD --Cancel--> CANCELLED
+ * ON_HOLD --OnHold--> ON_HOLD
+ * ON_HOLD --HoldLifted--> PENDING
  * WAITING_FOR_CLOSE --Requested--> AWAITING_DIXA
  * WAITING_FOR_CLOSE --Processed--> VERIFYING
  * WAITING_FOR_CLOSE --AlreadyAnonymized--> VERIFYING
@@ -34,6 +42,8 @@ import java.util.Set;
  * WAITING_FOR_CLOSE --Permanent--> FAILED
  * WAITING_FOR_CLOSE --Crashed--> WAITING_FOR_CLOSE
  * WAITING_FOR_CLOSE --Cancel--> CANCELLED
+ * WAITING_FOR_CLOSE --Paused--> WAITING_FOR_CLOSE
+ * WAITING_FOR_CLOSE --OnHold--> ON_HOLD
  * AWAITING_DIXA --Processed--> VERIFYING
  * AWAITING_DIXA --StillQueued--> AWAITING_DIXA
  * AWAITING_DIXA --Stuck--> FAILED
@@ -47,6 +57,12 @@ import java.util.Set;
  * FAILED --Retry--> (the state it failed in; PENDING when that was AWAITING_DIXA: Dixa is asked again)
  * Transient or Crashed on the last allowed attempt --> FAILED
  * </pre>
+ *
+ * <p>The controls (issue 13) are transitions here, not flags elsewhere: {@code Paused} (a Dixa write held back by the
+ * emergency pause) leaves a target where it is, due again as soon as claims resume; {@code OnHold} parks it in
+ * ON_HOLD naming the legal hold, and {@code HoldLifted} sends it back to PENDING (a waiting-for-close target starts its
+ * step again; the notes it already posted are known and not posted twice). A ticket awaiting approval is a ticket
+ * state ({@code RequestState.AWAITING_APPROVAL}): its targets are not claimed until it is approved.
  */
 final class TargetTransitions {
 
@@ -69,6 +85,8 @@ final class TargetTransitions {
         RECORD_VERIFICATION,
         /** Forget Dixa's previous request, so the next step asks again and a new timeout starts. */
         FORGET_REQUEST,
+        /** Keep the legal hold that keeps the target (cleared whenever the target leaves ON_HOLD). */
+        RECORD_HOLD,
         /** The target ended: end the ticket when it was its last. */
         END_TICKET_IF_DONE
     }
@@ -93,6 +111,7 @@ final class TargetTransitions {
     static Transition next(TargetState from, TargetState failedStep, StepResult result, boolean lastAttempt) {
         return switch (from) {
             case HELD -> held(result);
+            case ON_HOLD -> onHold(result, lastAttempt);
             case PENDING, WAITING_FOR_CLOSE -> beforeRequest(from, result, lastAttempt);
             case AWAITING_DIXA -> awaiting(result, lastAttempt);
             case VERIFYING -> result instanceof StepResult.Verified
@@ -115,7 +134,27 @@ final class TargetTransitions {
         return result instanceof StepResult.Cancel ? to(TargetState.CANCELLED) : Transition.IGNORED;
     }
 
+    /** A target under a legal hold is only looked at to see whether the hold still holds; nothing goes to Dixa. */
+    private static Transition onHold(StepResult result, boolean lastAttempt) {
+        if (result instanceof StepResult.OnHold) {
+            return to(TargetState.ON_HOLD, Effect.RECORD_HOLD, Effect.RESET_ATTEMPTS, Effect.SCHEDULE);
+        }
+        if (result instanceof StepResult.HoldLifted) {
+            return to(TargetState.PENDING, Effect.RESET_ATTEMPTS, Effect.SCHEDULE);
+        }
+        if (result instanceof StepResult.Cancel) {
+            return to(TargetState.CANCELLED);
+        }
+        return failure(TargetState.ON_HOLD, result, lastAttempt);
+    }
+
     private static Transition beforeRequest(TargetState from, StepResult result, boolean lastAttempt) {
+        if (result instanceof StepResult.Paused) {
+            return to(from, Effect.SCHEDULE);
+        }
+        if (result instanceof StepResult.OnHold) {
+            return to(TargetState.ON_HOLD, Effect.RECORD_HOLD, Effect.RESET_ATTEMPTS, Effect.SCHEDULE);
+        }
         if (result instanceof StepResult.Requested) {
             return to(TargetState.AWAITING_DIXA, Effect.RECORD_REQUEST, Effect.RESET_ATTEMPTS, Effect.SCHEDULE);
         }
@@ -193,7 +232,8 @@ final class TargetTransitions {
                 new StepResult.AlreadyAnonymized(0), new StepResult.StillQueued(null, null), new StepResult.WaitingForClose("", null),
                 new StepResult.Following(null, null, null, null), new StepResult.Verified(""),
                 new StepResult.Stuck(""), new StepResult.Transient("", null, true), new StepResult.Permanent(""),
-                new StepResult.Crashed(""), new StepResult.Retry(), new StepResult.Release(), new StepResult.Cancel());
+                new StepResult.Crashed(""), new StepResult.Retry(), new StepResult.Release(), new StepResult.Cancel(),
+                new StepResult.Paused(), new StepResult.OnHold(null, null), new StepResult.HoldLifted());
     }
 
     /** The table as the lines of the diagram in this class's Javadoc (the FAILED/Retry line is written by hand). */

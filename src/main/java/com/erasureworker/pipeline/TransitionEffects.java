@@ -33,6 +33,7 @@ record TransitionEffects(StatusObservations observations, Backoff backoff, Worke
                     target.verification = ((StepResult.Verified) result).verification();
                     target.verifiedAt = now;
                 }
+                case RECORD_HOLD -> target.holdId = ((StepResult.OnHold) result).holdId();
                 case FORGET_REQUEST -> {
                     // A stuck request is given up on: the retry asks Dixa again, and the timeout runs from the new 202.
                     target.dixaRequestId = null;
@@ -50,6 +51,9 @@ record TransitionEffects(StatusObservations observations, Backoff backoff, Worke
             Duration retryAfter = result instanceof StepResult.Transient t ? t.retryAfter() : null;
             target.nextAttemptAt = now.plus(backoff.delay(target.attempts, retryAfter));
         }
+        if (transition.to() != TargetState.ON_HOLD) {
+            target.holdId = null;
+        }
         target.waitingReason = result instanceof StepResult.WaitingForClose waiting ? waiting.reason() : null;
         if (transition.to() != TargetState.FAILED) {
             target.failedStep = transition.to() == from ? target.failedStep : null;
@@ -62,6 +66,9 @@ record TransitionEffects(StatusObservations observations, Backoff backoff, Worke
         }
         if (result instanceof StepResult.StillQueued queued) {
             return queued.nextReadAt();
+        }
+        if (result instanceof StepResult.OnHold held) {
+            return held.recheckAt();
         }
         return result instanceof StepResult.WaitingForClose waiting ? waiting.recheckAt() : now;
     }

@@ -24,6 +24,7 @@ record Work(
         Long conversationId,
         UUID messageId,
         UUID endUserId,
+        String subjectHash,
         Instant graceUntil,
         Set<Long> noted,
         Set<Long> closed) {
@@ -35,7 +36,7 @@ record Work(
 
     static Work of(ErasureTarget target, ErasureRequest request, Set<Long> noted, Set<Long> closed) {
         return new Work(target.id, request.id, request.ticketRef, request.closePolicy, target.type, target.priority,
-                target.state, target.conversationId, target.messageId, target.endUserId, target.graceUntil, noted,
-                closed);
+                target.state, target.conversationId, target.messageId, target.endUserId, request.subjectHash,
+                target.graceUntil, noted, closed);
     }
 }

@@ -1,5 +1,6 @@
 package com.erasureworker.sweep;
 
+import com.erasureworker.controls.HoldLookup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.LongConsumer;
@@ -27,6 +29,8 @@ class SweepCandidates {
 
     static final String ALREADY_COVERED = "ALREADY_COVERED";
     static final String RUN_LIMIT = "RUN_LIMIT";
+    /** An active legal hold names the conversation: never erased by a sweep; the row keeps the hold's id. */
+    static final String LEGAL_HOLD = "LEGAL_HOLD";
 
     /**
      * Search hits carry only ids, so "already anonymized" is decided from our own records: a conversation target of
@@ -42,8 +46,8 @@ class SweepCandidates {
             """;
     /** One statement per page; returns only the rows that were new, so a page seen twice counts once. */
     private static final String INSERT = """
-            insert into sweep_candidate (sweep_id, conversation_id, skip_reason)
-            select ?, x.id, x.reason from unnest(?::bigint[], ?::varchar[]) as x(id, reason)
+            insert into sweep_candidate (sweep_id, conversation_id, skip_reason, hold_id)
+            select ?, x.id, x.reason, x.hold from unnest(?::bigint[], ?::varchar[], ?::uuid[]) as x(id, reason, hold)
             on conflict (sweep_id, conversation_id) do nothing
             returning skip_reason
             """;
@@ -65,13 +69,19 @@ class SweepCandidates {
             """;
 
     private final EntityManager entityManager;
+    private final HoldLookup holds;
 
-    SweepCandidates(EntityManager entityManager) {
+    SweepCandidates(EntityManager entityManager, HoldLookup holds) {
         this.entityManager = entityManager;
+        this.holds = holds;
     }
 
-    /** What storing one page came to: rows new to this run, how many of those are skipped, and erasable ones. */
-    record Stored(int inserted, int skipped, int overLimit) {
+    /** What storing one page came to: rows new to this run, how many are skipped (held ones among them), over limit. */
+    record Stored(int inserted, int skipped, int overLimit, int held) {
+    }
+
+    /** A conversation a sweep found but skipped because a legal hold names it. */
+    record HeldCandidate(long conversationId, UUID holdId) {
     }
 
     /**
@@ -81,13 +91,17 @@ class SweepCandidates {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     Stored storePage(UUID sweepId, List<Long> ids, int room) {
+        Map<Long, UUID> held = holds.heldConversations(ids);
         return work(connection -> {
             Set<Long> covered = covered(connection, ids);
             String[] reasons = new String[ids.size()];
+            UUID[] holdIds = new UUID[ids.size()];
             int eligible = 0;
             for (int i = 0; i < reasons.length; i++) {
                 Long id = ids.get(i);
-                reasons[i] = covered.contains(id) ? ALREADY_COVERED : eligible >= room ? RUN_LIMIT : null;
+                holdIds[i] = held.get(id);
+                reasons[i] = holdIds[i] != null ? LEGAL_HOLD
+                        : covered.contains(id) ? ALREADY_COVERED : eligible >= room ? RUN_LIMIT : null;
                 if (reasons[i] == null) {
                     eligible++;
                 }
@@ -95,21 +109,24 @@ class SweepCandidates {
             int inserted = 0;
             int skipped = 0;
             int overLimit = 0;
+            int onHold = 0;
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 insert.setObject(1, sweepId);
                 insert.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
                 insert.setArray(3, connection.createArrayOf("varchar", reasons));
+                insert.setArray(4, connection.createArrayOf("uuid", holdIds));
                 try (ResultSet rows = insert.executeQuery()) {
                     while (rows.next()) {
                         inserted++;
                         if (rows.getString(1) != null) {
                             skipped++;
                             overLimit += RUN_LIMIT.equals(rows.getString(1)) ? 1 : 0;
+                            onHold += LEGAL_HOLD.equals(rows.getString(1)) ? 1 : 0;
                         }
                     }
                 }
             }
-            return new Stored(inserted, skipped, overLimit);
+            return new Stored(inserted, skipped, overLimit, onHold);
         });
     }
 
@@ -155,6 +172,28 @@ class SweepCandidates {
                 }
             }
             return ids;
+        });
+    }
+
+    /** The conversations this run skipped under a legal hold, with the hold, in id order. */
+    @Transactional
+    List<HeldCandidate> held(UUID sweepId, int page, int size) {
+        return work(connection -> {
+            List<HeldCandidate> held = new ArrayList<>();
+            try (PreparedStatement statement = connection.prepareStatement("""
+                    select conversation_id, hold_id from sweep_candidate where sweep_id = ? and skip_reason = ?
+                    order by conversation_id offset ? limit ?""")) {
+                statement.setObject(1, sweepId);
+                statement.setString(2, LEGAL_HOLD);
+                statement.setLong(3, (long) page * size);
+                statement.setInt(4, size);
+                try (ResultSet rows = statement.executeQuery()) {
+                    while (rows.next()) {
+                        held.add(new HeldCandidate(rows.getLong(1), rows.getObject(2, UUID.class)));
+                    }
+                }
+            }
+            return held;
         });
     }
 

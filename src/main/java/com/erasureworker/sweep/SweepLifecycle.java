@@ -99,6 +99,7 @@ class SweepLifecycle {
         SweepCandidates.Stored stored = candidates.storePage(runId, ids, run.maxConversations - run.toErase());
         run.found += stored.inserted();
         run.skipped += stored.skipped();
+        run.held += stored.held();
         run.limitReached |= stored.overLimit() > 0;
         run.pages++;
         run.pageKey = nextPageKey;

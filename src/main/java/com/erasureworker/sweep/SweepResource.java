@@ -137,6 +137,24 @@ public class SweepResource {
                 .build();
     }
 
+    @GET
+    @Path("/{id}/held")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "admin", "dpo", "auditor" })
+    @Operation(summary = "Conversations the run skipped because a legal hold names them, with the hold",
+            description = "In id order, paged (size 1 to 1000, default 100). " + READ_ROLES)
+    public SweepViews.HeldPage held(@PathParam("id") String id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        UUID runId = PathIds.uuid(id, "sweep");
+        List<FieldError> errors = new ArrayList<>();
+        int pageNumber = QueryParameters.page(page, size, 100, 1000, errors);
+        int pageSize = QueryParameters.bounded("size", size, 100, 1, 1000, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Some query parameters are not readable.", errors);
+        }
+        return views.held(runId, pageNumber, pageSize);
+    }
+
     private static void write(BufferedWriter writer, String line) {
         try {
             writer.write(line);

@@ -39,6 +39,8 @@ public class SweepRun extends PanacheEntityBase {
     /** Every hit stored for this run, skipped ones included. */
     public int found;
     public int skipped;
+    /** Of the skipped, those a legal hold names (listed with the hold, {@code sweep_candidate.hold_id}). */
+    public int held;
     /** The run stopped enumerating at {@code maxConversations}; the next run carries on. */
     public boolean limitReached;
     /** The last conversation id written as a target. */

@@ -2,6 +2,7 @@ package com.erasureworker.sweep;
 
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
+import com.erasureworker.controls.ApprovalConfig;
 import com.erasureworker.erasure.ClosePolicy;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.RequestState;
@@ -37,8 +38,11 @@ class SweepTicket {
     private final SweepConfig config;
     private final Clock clock;
 
+    private final ApprovalConfig approval;
+
     SweepTicket(SweepLifecycle lifecycle, SweepCandidates candidates, ErasureLifecycle targets, AuditTrail audit,
-            SweepConfig config, Clock clock) {
+            SweepConfig config, Clock clock, ApprovalConfig approval) {
+        this.approval = approval;
         this.lifecycle = lifecycle;
         this.candidates = candidates;
         this.targets = targets;
@@ -75,7 +79,7 @@ class SweepTicket {
         ticket.id = UUID.randomUUID();
         ticket.ticketRef = ticketRef(run);
         ticket.source = Source.SWEEP;
-        ticket.state = RequestState.IN_PROGRESS;
+        ticket.state = approval.initialSweepState();
         ticket.subjectType = SubjectType.CONVERSATIONS;
         ticket.contentHash = "sweep:" + run.id;
         // The search returns closed conversations only; one reopened since is left alone (visibly) rather than closed.
@@ -93,6 +97,10 @@ class SweepTicket {
         received.put("closePolicy", ticket.closePolicy.name());
         received.put("sweepId", run.id.toString());
         audit.record(AuditType.TICKET_RECEIVED, run.triggeredBy, ticket.id, null, received);
+        if (ticket.state == RequestState.AWAITING_APPROVAL) {
+            audit.record(AuditType.APPROVAL_REQUESTED, run.triggeredBy, ticket.id, null,
+                    Map.of("submittedBy", run.triggeredBy));
+        }
     }
 
     /** @return whether a batch was written (so there may be more) */

@@ -40,6 +40,16 @@ public class SweepViews {
         return new SweepConversationPage(candidates.toErase(id, page, size), page, size, run.toErase());
     }
 
+    /** A page of the conversations the run skipped under a legal hold, each with the hold's id. */
+    public record HeldPage(List<SweepCandidates.HeldCandidate> items, int page, int size, long total) {
+    }
+
+    @Transactional
+    public HeldPage held(UUID id, int page, int size) {
+        SweepRun run = find(id);
+        return new HeldPage(candidates.held(id, page, size), page, size, run.held);
+    }
+
     /** Throws 404 when there is no such run; used before streaming an export. */
     @Transactional
     void requireRun(UUID id) {
@@ -63,8 +73,10 @@ public class SweepViews {
         if (run.ticketId != null) {
             ErasureRequest ticket = ErasureRequest.findById(run.ticketId);
             ticketRef = ticket.ticketRef;
-            if (state == SweepState.ERASING && ticket.state != RequestState.IN_PROGRESS) {
-                state = SweepState.valueOf(ticket.state.name());
+            if (state == SweepState.ERASING && ticket.state.terminal()) {
+                // A rejected sweep ticket (four-eyes approval) ends the run as cancelled: nothing was erased.
+                state = ticket.state == RequestState.REJECTED ? SweepState.CANCELLED
+                        : SweepState.valueOf(ticket.state.name());
                 finishedAt = ticket.completedAt;
             }
             @SuppressWarnings("unchecked")
@@ -78,7 +90,7 @@ public class SweepViews {
         return new SweepView(run.id, state, run.dryRun, run.triggeredBy, run.requestedAt, run.startedAt,
                 run.enumeratedAt, finishedAt, run.cutoff, run.closedMoreThanDays,
                 RetentionPolicy.splitChannels(run.channels), run.maxConversations, run.pages, run.found, run.skipped,
-                run.toErase(), run.limitReached, run.enqueued, completed, failed, run.ticketId, ticketRef,
+                run.held, run.toErase(), run.limitReached, run.enqueued, completed, failed, run.ticketId, ticketRef,
                 run.attempts, run.lastError);
     }
 }

@@ -5,8 +5,7 @@ import java.util.Optional;
 
 /**
  * Every event a subscription can ask for, with its name on the wire. New capabilities add a constant here and call
- * {@link Outbox#publish} from the transaction that makes the change (e.g. {@code processing.paused},
- * {@code legal_hold.placed} once they exist).
+ * {@link Outbox#publish} from the transaction that makes the change.
  */
 public enum WebhookEventType {
     TICKET_COMPLETED("ticket.completed"),
@@ -21,6 +20,12 @@ public enum WebhookEventType {
     AUDIT_VERIFY_FAILED("audit.verify_failed"),
     DIXA_CONTRACT_FAILED("dixa.contract_failed"),
     CANARY_FAILED("canary.failed"),
+    /** The emergency pause was switched on (no Dixa write from any replica until resumed). */
+    PROCESSING_PAUSED("processing.paused"),
+    PROCESSING_RESUMED("processing.resumed"),
+    /** A legal hold was placed: its targets wait ON_HOLD and sweeps skip its conversations. */
+    LEGAL_HOLD_PLACED("legal_hold.placed"),
+    LEGAL_HOLD_RELEASED("legal_hold.released"),
     /** Sent only by {@code POST /api/v1/webhooks/{id}/test}, to that subscription; never subscribed to. */
     WEBHOOK_TEST("webhook.test");
 

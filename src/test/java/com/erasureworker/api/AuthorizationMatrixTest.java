@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every API endpoint against every kind of caller: no credentials, dpo, auditor, admin. Ids that do not exist are used
  * where the operation needs one, so an allowed caller gets 404 (or 409) and a refused one 401/403 before any lookup.
  * Triggering a sweep, writing the retention policy and starting a canary change shared state; their roles are checked
- * in the sweep and canary tests.
+ * in the sweep and canary tests; pausing, resuming and placing a legal hold in the controls tests.
  */
 @QuarkusTest
 class AuthorizationMatrixTest {
@@ -32,6 +32,7 @@ class AuthorizationMatrixTest {
         Map<String, Object> submission = Map.of("ticketRef", "MATRIX-" + UUID.randomUUID(),
                 "subject", Map.of("conversationIds", List.of(31337)));
         Map<String, Object> extension = Map.of("dueAt", "2099-01-01T00:00:00Z", "reason", "matrix");
+        Map<String, Object> reason = Map.of("reason", "matrix");
         return Stream.of(
                 new Endpoint("POST", TICKETS, submission, 401, 202, 403, 200),
                 new Endpoint("GET", TICKETS, null, 401, 200, 200, 200),
@@ -40,6 +41,13 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", TICKETS + "/" + UNKNOWN + "/retry", null, 401, 404, 403, 404),
                 new Endpoint("POST", TICKETS + "/" + UNKNOWN + "/cancel", null, 401, 404, 403, 404),
                 new Endpoint("POST", TICKETS + "/" + UNKNOWN + "/extend", extension, 401, 404, 403, 404),
+                new Endpoint("POST", TICKETS + "/" + UNKNOWN + "/approve", null, 401, 404, 403, 404),
+                new Endpoint("POST", TICKETS + "/" + UNKNOWN + "/reject", reason, 401, 404, 403, 404),
+                new Endpoint("GET", "/api/v1/processing", null, 401, 200, 200, 200),
+                new Endpoint("GET", "/api/v1/legal-holds", null, 401, 200, 200, 200),
+                new Endpoint("GET", "/api/v1/legal-holds/" + UNKNOWN, null, 401, 404, 404, 404),
+                new Endpoint("POST", "/api/v1/legal-holds/" + UNKNOWN + "/release", reason, 401, 403, 403, 404),
+                new Endpoint("GET", "/api/v1/sweeps/" + UNKNOWN + "/held", null, 401, 404, 404, 404),
                 new Endpoint("GET", "/api/v1/audit-events/verify", null, 401, 403, 200, 200),
                 new Endpoint("GET", "/api/v1/audit-events/head", null, 401, 403, 200, 200),
                 new Endpoint("GET", "/api/v1/audit-events/public-key", null, 401, 200, 200, 200),

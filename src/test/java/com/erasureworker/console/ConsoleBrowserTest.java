@@ -145,4 +145,27 @@ class ConsoleBrowserTest {
         Browser.screenshot(auditor, "console-audit.png");
         auditor.context().close();
     }
+
+    @Test
+    void aDpoPausesProcessingFromTheControlsPageEveryPageSaysSoAndOnlyAnAdminResumes() {
+        Page page = browser.signedIn("dpo");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Controls")).click();
+        page.locator("#pause-reason").fill("suspected breach");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause all processing")).click();
+        assertThat(page.locator(".banner")).containsText("Processing is paused");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume processing")))
+                .hasCount(0);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Tickets")).click();
+        assertThat(page.locator(".banner")).isVisible();
+        seen.add(page.content());
+        page.context().close();
+
+        Page admin = browser.signedIn("admin");
+        admin.navigate(Browser.base() + "/console/controls");
+        admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume processing")).click();
+        assertThat(admin.locator(".banner")).hasCount(0);
+        assertThat(admin.locator("main")).containsText("Processing runs.");
+        seen.add(admin.content());
+        admin.context().close();
+    }
 }

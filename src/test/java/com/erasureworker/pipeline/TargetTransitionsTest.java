@@ -19,16 +19,23 @@ class TargetTransitionsTest {
     /** The expected next state of every pair; a missing pair is ignored (the target stays as it is). */
     private static final Map<TargetState, Map<String, TargetState>> EXPECTED = Map.of(
             TargetState.HELD, Map.of("Release", TargetState.PENDING, "Cancel", TargetState.CANCELLED),
-            TargetState.PENDING, Map.of("Requested", TargetState.AWAITING_DIXA, "Processed", TargetState.VERIFYING,
-                    "AlreadyAnonymized", TargetState.VERIFYING, "WaitingForClose", TargetState.WAITING_FOR_CLOSE, "Following", TargetState.AWAITING_DIXA,
-                    "Transient", TargetState.PENDING, "Permanent", TargetState.FAILED, "Crashed", TargetState.PENDING,
-                    "Cancel", TargetState.CANCELLED),
-            TargetState.WAITING_FOR_CLOSE, Map.of("Requested", TargetState.AWAITING_DIXA,
-                    "Processed", TargetState.VERIFYING, "AlreadyAnonymized", TargetState.VERIFYING,
-                    "WaitingForClose", TargetState.WAITING_FOR_CLOSE,
-                    "Following", TargetState.AWAITING_DIXA, "Transient", TargetState.WAITING_FOR_CLOSE,
-                    "Permanent", TargetState.FAILED, "Crashed", TargetState.WAITING_FOR_CLOSE,
-                    "Cancel", TargetState.CANCELLED),
+            TargetState.PENDING, Map.ofEntries(Map.entry("Requested", TargetState.AWAITING_DIXA),
+                    Map.entry("Processed", TargetState.VERIFYING), Map.entry("AlreadyAnonymized", TargetState.VERIFYING),
+                    Map.entry("WaitingForClose", TargetState.WAITING_FOR_CLOSE),
+                    Map.entry("Following", TargetState.AWAITING_DIXA), Map.entry("Transient", TargetState.PENDING),
+                    Map.entry("Permanent", TargetState.FAILED), Map.entry("Crashed", TargetState.PENDING),
+                    Map.entry("Cancel", TargetState.CANCELLED), Map.entry("Paused", TargetState.PENDING),
+                    Map.entry("OnHold", TargetState.ON_HOLD)),
+            TargetState.ON_HOLD, Map.of("OnHold", TargetState.ON_HOLD, "HoldLifted", TargetState.PENDING,
+                    "Cancel", TargetState.CANCELLED, "Transient", TargetState.ON_HOLD, "Crashed", TargetState.ON_HOLD,
+                    "Permanent", TargetState.FAILED),
+            TargetState.WAITING_FOR_CLOSE, Map.ofEntries(Map.entry("Requested", TargetState.AWAITING_DIXA),
+                    Map.entry("Processed", TargetState.VERIFYING), Map.entry("AlreadyAnonymized", TargetState.VERIFYING),
+                    Map.entry("WaitingForClose", TargetState.WAITING_FOR_CLOSE),
+                    Map.entry("Following", TargetState.AWAITING_DIXA), Map.entry("Transient", TargetState.WAITING_FOR_CLOSE),
+                    Map.entry("Permanent", TargetState.FAILED), Map.entry("Crashed", TargetState.WAITING_FOR_CLOSE),
+                    Map.entry("Cancel", TargetState.CANCELLED), Map.entry("Paused", TargetState.WAITING_FOR_CLOSE),
+                    Map.entry("OnHold", TargetState.ON_HOLD)),
             TargetState.AWAITING_DIXA, Map.of("Processed", TargetState.VERIFYING,
                     "StillQueued", TargetState.AWAITING_DIXA, "Stuck", TargetState.FAILED,
                     "Transient", TargetState.AWAITING_DIXA, "Permanent", TargetState.FAILED,
@@ -110,6 +117,25 @@ class TargetTransitionsTest {
                 false).effects()).contains(Effect.FOLLOW);
         assertThat(TargetTransitions.next(TargetState.DONE, null, new StepResult.Processed(null), false).ignored())
                 .isTrue();
+    }
+
+    @Test
+    void aPausedWriteLeavesTheTargetDueAndAHoldParksItNamingTheHoldUntilLifted() {
+        for (TargetState from : List.of(TargetState.PENDING, TargetState.WAITING_FOR_CLOSE)) {
+            Transition paused = TargetTransitions.next(from, null, new StepResult.Paused(), true);
+            assertThat(paused.to()).isEqualTo(from);
+            assertThat(paused.effects()).containsExactly(Effect.SCHEDULE);
+            assertThat(TargetTransitions.next(from, null, new StepResult.OnHold(null, null), false).effects())
+                    .contains(Effect.RECORD_HOLD, Effect.SCHEDULE);
+        }
+        for (TargetState other : List.of(TargetState.AWAITING_DIXA, TargetState.VERIFYING, TargetState.DONE,
+                TargetState.HELD)) {
+            assertThat(TargetTransitions.next(other, null, new StepResult.OnHold(null, null), false).ignored())
+                    .as("a request Dixa already has is not held back: " + other).isTrue();
+        }
+        Transition lifted = TargetTransitions.next(TargetState.ON_HOLD, null, new StepResult.HoldLifted(), false);
+        assertThat(lifted.to()).isEqualTo(TargetState.PENDING);
+        assertThat(lifted.effects()).doesNotContain(Effect.RECORD_HOLD);
     }
 
     @Test

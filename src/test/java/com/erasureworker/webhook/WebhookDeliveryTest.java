@@ -185,6 +185,32 @@ class WebhookDeliveryTest {
                         "my secret message text"));
     }
 
+    @Test
+    void pauseResumeAndALegalHoldAreToldToSubscribersWithoutTheirReasons() {
+        subscribe(Map.of("url", receiver.url(), "eventTypes",
+                List.of("processing.paused", "processing.resumed", "legal_hold.placed", "legal_hold.released")));
+        jobs.startWebhooks();
+        String reason = "suspected breach at the help desk";
+
+        admin().body(Map.of("reason", reason)).post("/api/v1/processing/pause").then().statusCode(200);
+        admin().body(Map.of("reason", "all clear")).post("/api/v1/processing/resume").then().statusCode(200);
+        UUID endUser = UUID.randomUUID();
+        String hold = admin().body(Map.of("subject", Map.of("endUserId", endUser.toString()),
+                "reason", "litigation " + reason)).post("/api/v1/legal-holds").then().statusCode(201)
+                .extract().path("id");
+        admin().body(Map.of("reason", "settled")).post("/api/v1/legal-holds/" + hold + "/release").then().statusCode(200);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 4);
+        List<String> types = receiver.received().stream().map(event -> JsonPath.from(event.body()).getString("type"))
+                .toList();
+        assertThat(types).containsExactlyInAnyOrder("processing.paused", "processing.resumed", "legal_hold.placed",
+                "legal_hold.released");
+        assertThat(receiver.received()).filteredOn(event -> event.body().contains("legal_hold."))
+                .allSatisfy(event -> assertThat(JsonPath.from(event.body()).getString("data.holdId")).isEqualTo(hold));
+        assertThat(receiver.received()).allSatisfy(event -> assertThat(event.body())
+                .doesNotContain("breach", "litigation", "settled", "all clear", endUser.toString()));
+    }
+
     private UUID closedConversationTicket(Source source) {
         UUID customer = simulator.addEndUser(null, null);
         long conversation = simulator.addConversation(customer, ConversationState.Closed, "Email", Instant.now());
