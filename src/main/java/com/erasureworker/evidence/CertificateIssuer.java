@@ -13,7 +13,7 @@ import com.erasureworker.erasure.TicketConflictException;
 import com.erasureworker.erasure.TicketNotFoundException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,9 +23,11 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Issues certificates of erasure for completed tickets whose evidence was captured. The chain head is locked while a
- * certificate is built and its issuance recorded, so "the ticket's last event" and "the head at issuance" are exactly
- * what they were when the CERTIFICATE_ISSUED event was appended.
+ * Issues certificates of erasure for completed tickets whose evidence was captured. A certificate is built from one
+ * read-only transaction (a completed ticket's targets and evidence no longer change; "the ticket's last event" and
+ * "the chain head" are the committed ones that read saw) and its issuance is appended afterwards in a short
+ * transaction of its own: the chain-head lock, which every audit write on every replica waits for, is held only for
+ * that append, never while a large ticket is read.
  */
 @ApplicationScoped
 public class CertificateIssuer {
@@ -41,8 +43,20 @@ public class CertificateIssuer {
         this.clock = clock;
     }
 
-    @Transactional
     public Certificate issue(UUID ticketId, String issuedBy, String format) {
+        Built built = QuarkusTransaction.requiringNew().call(() -> build(ticketId, issuedBy));
+        QuarkusTransaction.requiringNew().run(() -> audit.record(AuditType.CERTIFICATE_ISSUED, issuedBy, ticketId,
+                null, Map.of("format", format, "lastTicketSequence", built.lastTicketSequence(),
+                        "chainHeadSequence", built.headSequence(), "targets", built.targets(),
+                        "evidenceEntries", built.evidenceEntries())));
+        return built.certificate();
+    }
+
+    private record Built(Certificate certificate, long lastTicketSequence, long headSequence, int targets,
+            int evidenceEntries) {
+    }
+
+    private Built build(UUID ticketId, String issuedBy) {
         ErasureRequest request = ErasureRequest.findById(ticketId);
         if (request == null) {
             throw new TicketNotFoundException(ticketId);
@@ -57,7 +71,7 @@ public class CertificateIssuer {
                     + "been captured yet; ask again shortly.");
         }
         long headSequence = ((Number) Panache.getEntityManager()
-                .createNativeQuery("select last_sequence from audit_chain_head where id = 1 for update")
+                .createNativeQuery("select last_sequence from audit_chain_head where id = 1")
                 .getSingleResult()).longValue();
         AuditEvent last = AuditEvent.<AuditEvent>find("requestId = ?1 order by sequence desc", ticketId).firstResult();
         AuditEvent head = headSequence == 0 ? null : AuditEvent.findById(headSequence);
@@ -73,10 +87,8 @@ public class CertificateIssuer {
                 decisions.stream().map(e -> new Certificate.PolicyDecision(e.sequence, e.occurredAt, e.type, e.targetId,
                         e.detail)).toList(),
                 evidence(captured), position(last), position(head));
-        audit.record(AuditType.CERTIFICATE_ISSUED, issuedBy, ticketId, null, Map.of("format", format,
-                "lastTicketSequence", last == null ? 0 : last.sequence, "chainHeadSequence", headSequence,
-                "targets", targets.size(), "evidenceEntries", captured.entries));
-        return certificate;
+        return new Built(certificate, last == null ? 0 : last.sequence, headSequence, targets.size(),
+                captured.entries);
     }
 
     private static Certificate.Erased erased(ErasureTarget t) {

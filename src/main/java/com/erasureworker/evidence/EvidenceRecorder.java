@@ -11,7 +11,12 @@ import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +26,9 @@ import java.util.UUID;
 /** The database side of evidence capture: which tickets still owe evidence, what to read, and saving it in one go. */
 @ApplicationScoped
 class EvidenceRecorder {
+
+    /** Rows per JDBC batch: one round trip per thousand rows. */
+    private static final int BATCH = 1000;
 
     private final AuditTrail audit;
     private final Clock clock;
@@ -59,11 +67,16 @@ class EvidenceRecorder {
         return list;
     }
 
-    /** Saves the evidence with the Dixa calls it took and EVIDENCE_CAPTURED; false when it was already saved. */
+    /**
+     * Saves the evidence with the Dixa calls it took and EVIDENCE_CAPTURED; false when it was already saved. The rows
+     * go in first, in JDBC batches, and the audit events last: the chain-head lock (taken by the first append and
+     * held to commit) then covers only the appends, not the inserts. A second replica saving the same ticket at the
+     * same time fails on evidence_capture's primary key and rolls back.
+     */
     @Transactional
     boolean save(UUID requestId, List<ConversationLog> logs) {
-        recordCalls(requestId, logs);
         if (CapturedEvidence.findById(requestId) != null) {
+            recordCalls(requestId, logs);
             return false;
         }
         CapturedEvidence captured = new CapturedEvidence();
@@ -72,33 +85,57 @@ class EvidenceRecorder {
         captured.conversations = logs.size();
         captured.entries = logs.stream().mapToInt(log -> log.entries().size()).sum();
         captured.persist();
-        for (ConversationLog log : logs) {
-            ConversationEvidence conversation = new ConversationEvidence();
-            conversation.requestId = requestId;
-            conversation.conversationId = log.conversationId();
-            conversation.targetId = log.targetId();
-            conversation.outcome = log.outcome();
-            conversation.entries = log.entries().size();
-            conversation.persist();
-        }
-        // Entries get their ids from the database on insert: their conversations must be in the database first.
         Panache.getEntityManager().flush();
-        for (ConversationLog log : logs) {
-            for (ActivityLogEntry entry : log.entries()) {
-                ActivityEvidence activity = new ActivityEvidence();
-                activity.requestId = requestId;
-                activity.conversationId = log.conversationId();
-                activity.entryId = entry.id();
-                activity.type = entry.type() == null ? "unknown" : entry.type().substring(0, Math.min(100, entry.type().length()));
-                activity.activityAt = entry.activityTimestamp();
-                activity.authorId = authorId(entry);
-                activity.persist();
-            }
-        }
+        Panache.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> insertRows(connection,
+                requestId, logs));
+        recordCalls(requestId, logs);
         long unavailable = logs.stream().filter(log -> !ConversationEvidence.CAPTURED.equals(log.outcome())).count();
         audit.record(AuditType.EVIDENCE_CAPTURED, AuditTrail.SYSTEM, requestId, null, Map.of(
                 "conversations", captured.conversations, "entries", captured.entries, "unavailable", unavailable));
         return true;
+    }
+
+    private static void insertRows(Connection connection, UUID requestId, List<ConversationLog> logs)
+            throws SQLException {
+        try (PreparedStatement conversations = connection.prepareStatement("insert into evidence_conversation "
+                + "(request_id, conversation_id, target_id, outcome, entries) values (?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (ConversationLog log : logs) {
+                conversations.setObject(1, requestId);
+                conversations.setLong(2, log.conversationId());
+                conversations.setObject(3, log.targetId());
+                conversations.setString(4, log.outcome());
+                conversations.setInt(5, log.entries().size());
+                conversations.addBatch();
+                if (++pending == BATCH) {
+                    conversations.executeBatch();
+                    pending = 0;
+                }
+            }
+            conversations.executeBatch();
+        }
+        try (PreparedStatement activities = connection.prepareStatement("insert into evidence_activity "
+                + "(request_id, conversation_id, entry_id, type, activity_at, author_id) values (?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (ConversationLog log : logs) {
+                for (ActivityLogEntry entry : log.entries()) {
+                    String type = entry.type() == null ? "unknown" : entry.type();
+                    activities.setObject(1, requestId);
+                    activities.setLong(2, log.conversationId());
+                    activities.setObject(3, entry.id());
+                    activities.setString(4, type.substring(0, Math.min(100, type.length())));
+                    activities.setObject(5, entry.activityTimestamp() == null ? null
+                            : OffsetDateTime.ofInstant(entry.activityTimestamp(), ZoneOffset.UTC));
+                    activities.setString(6, authorId(entry));
+                    activities.addBatch();
+                    if (++pending == BATCH) {
+                        activities.executeBatch();
+                        pending = 0;
+                    }
+                }
+            }
+            activities.executeBatch();
+        }
     }
 
     /** The calls of a capture that could not finish (Dixa unavailable): audited all the same, retried later. */
