@@ -26,7 +26,9 @@ public record Certificate(
         String outcome,
         String closePolicy,
         Subject subject,
-        List<Erased> erased,
+        @Schema(description = "every erased entity, for tickets of up to 1,000 targets; larger tickets list them in "
+                + "the annex only (entities)") List<Erased> erased,
+        @Schema(description = "the annex listing every erased entity as CSV, with its SHA-256") Entities entities,
         List<PolicyDecision> policyDecisions,
         Evidence evidence,
         @Schema(description = "the ticket's last audit event before this certificate was issued") ChainPosition lastTicketEvent,
@@ -39,6 +41,10 @@ public record Certificate(
     /** One Dixa entity erased: Dixa's request, when Dixa initiated and processed it, and how it was checked. */
     public record Erased(String type, String dixaId, UUID dixaRequestId, Instant initiatedAt, Instant processedAt,
             String verification, Instant verifiedAt, List<Long> coveredConversationIds) {
+    }
+
+    /** The annex GET …/certificate/entities: how many entities it lists and the SHA-256 of its bytes. */
+    public record Entities(long count, String sha256, String href) {
     }
 
     /** A decision on an open conversation (CONVERSATION_OPEN, NOTE_POSTED, CONVERSATION_FORCE_CLOSED) from the audit trail. */

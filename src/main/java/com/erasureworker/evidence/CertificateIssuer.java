@@ -35,16 +35,23 @@ public class CertificateIssuer {
     static final List<String> POLICY_DECISIONS = List.of(AuditType.CONVERSATION_OPEN.name(),
             AuditType.NOTE_POSTED.name(), AuditType.CONVERSATION_FORCE_CLOSED.name());
 
+    /** Up to this many targets the certificate lists them itself; beyond, only the annex does (bounded memory). */
+    static final int INLINE_ENTITIES = 1_000;
+
     private final AuditTrail audit;
     private final Clock clock;
+    private final CertificateEntities entities;
 
-    CertificateIssuer(AuditTrail audit, Clock clock) {
+    CertificateIssuer(AuditTrail audit, Clock clock, CertificateEntities entities) {
         this.audit = audit;
         this.clock = clock;
+        this.entities = entities;
     }
 
     public Certificate issue(UUID ticketId, String issuedBy, String format) {
-        Built built = QuarkusTransaction.requiringNew().call(() -> build(ticketId, issuedBy));
+        // A completed ticket's targets no longer change: the annex digested now is the annex served later.
+        String annexSha256 = entities.sha256(ticketId);
+        Built built = QuarkusTransaction.requiringNew().call(() -> build(ticketId, issuedBy, annexSha256));
         QuarkusTransaction.requiringNew().run(() -> audit.record(AuditType.CERTIFICATE_ISSUED, issuedBy, ticketId,
                 null, Map.of("format", format, "lastTicketSequence", built.lastTicketSequence(),
                         "chainHeadSequence", built.headSequence(), "targets", built.targets(),
@@ -56,7 +63,17 @@ public class CertificateIssuer {
             int evidenceEntries) {
     }
 
-    private Built build(UUID ticketId, String issuedBy) {
+    /** 404 or 409 as {@link #issue} would answer them; returns when a certificate can be issued. */
+    public void checkIssuable(UUID ticketId) {
+        QuarkusTransaction.requiringNew().call(() -> issuable(ticketId));
+    }
+
+    private Built build(UUID ticketId, String issuedBy, String annexSha256) {
+        CapturedEvidence captured = issuable(ticketId);
+        return buildFrom(ErasureRequest.findById(ticketId), captured, issuedBy, annexSha256);
+    }
+
+    private static CapturedEvidence issuable(UUID ticketId) {
         ErasureRequest request = ErasureRequest.findById(ticketId);
         if (request == null) {
             throw new TicketNotFoundException(ticketId);
@@ -70,6 +87,11 @@ public class CertificateIssuer {
             throw new TicketConflictException("evidence", "The ticket completed, but its Dixa-side evidence has not "
                     + "been captured yet; ask again shortly.");
         }
+        return captured;
+    }
+
+    private Built buildFrom(ErasureRequest request, CapturedEvidence captured, String issuedBy, String annexSha256) {
+        UUID ticketId = request.id;
         long headSequence = ((Number) Panache.getEntityManager()
                 .createNativeQuery("select last_sequence from audit_chain_head where id = 1")
                 .getSingleResult()).longValue();
@@ -77,17 +99,20 @@ public class CertificateIssuer {
         AuditEvent head = headSequence == 0 ? null : AuditEvent.findById(headSequence);
         List<AuditEvent> decisions = AuditEvent.list("requestId = ?1 and type in ?2 order by sequence", ticketId,
                 POLICY_DECISIONS);
-        List<ErasureTarget> targets = request.targets();
+        long targetCount = ErasureTarget.count("requestId", ticketId);
+        List<ErasureTarget> targets = targetCount > INLINE_ENTITIES ? null : request.targets();
 
         Certificate certificate = new Certificate(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), issuedBy,
                 request.id, request.ticketRef, request.source.name(), request.requestedBy, request.receivedAt,
                 request.dueAt, request.completedAt, !request.completedAt.isAfter(request.dueAt), request.outcome,
                 request.closePolicy.name(), new Certificate.Subject(request.subjectType.name(), request.subjectHash),
-                targets.stream().map(CertificateIssuer::erased).toList(),
+                targets == null ? null : targets.stream().map(CertificateIssuer::erased).toList(),
+                new Certificate.Entities(targetCount, annexSha256,
+                        "/api/v1/erasure-requests/" + ticketId + "/certificate/entities"),
                 decisions.stream().map(e -> new Certificate.PolicyDecision(e.sequence, e.occurredAt, e.type, e.targetId,
                         e.detail)).toList(),
                 evidence(captured), position(last), position(head));
-        return new Built(certificate, last == null ? 0 : last.sequence, headSequence, targets.size(),
+        return new Built(certificate, last == null ? 0 : last.sequence, headSequence, (int) targetCount,
                 captured.entries);
     }
 

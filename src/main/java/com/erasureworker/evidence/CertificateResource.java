@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -39,9 +40,28 @@ public class CertificateResource {
     private static final MediaType PDF_TYPE = MediaType.valueOf(PDF);
 
     private final CertificateIssuer issuer;
+    private final CertificateEntities entities;
 
-    CertificateResource(CertificateIssuer issuer) {
+    CertificateResource(CertificateIssuer issuer, CertificateEntities entities) {
         this.issuer = issuer;
+        this.entities = entities;
+    }
+
+    @GET
+    @Path("/entities")
+    @Produces(CertificateEntities.MEDIA_TYPE)
+    @RolesAllowed({ "dpo", "auditor", "admin" })
+    @Operation(summary = "The certificate's annex: every erased entity with its Dixa request id and processedAt, as "
+            + "CSV, streamed", description = "Roles: dpo, auditor, admin. Its SHA-256 is printed in the certificate "
+            + "(entities.sha256), which binds the annex to it. Answered only once a certificate can be issued.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = CertificateEntities.MEDIA_TYPE))
+    public Response entities(@PathParam("id") String id) {
+        UUID ticketId = uuid(id);
+        issuer.checkIssuable(ticketId);
+        StreamingOutput body = output -> entities.write(ticketId, output);
+        return Response.ok(body, CertificateEntities.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"certificate-entities-" + ticketId + ".csv\"")
+                .build();
     }
 
     @GET
