@@ -52,7 +52,9 @@ public record Certificate(
     }
 
     /** Dixa's activity logs of the erased conversations, as captured after completion. */
-    public record Evidence(Instant capturedAt, List<ConversationActivity> conversations) {
+    public record Evidence(Instant capturedAt,
+            @Schema(description = "which conversations' activity logs were read (DPO: all; sweeps: a sample)") String policy,
+            List<ConversationActivity> conversations) {
     }
 
     public record ConversationActivity(long conversationId, String outcome, List<Activity> activity) {

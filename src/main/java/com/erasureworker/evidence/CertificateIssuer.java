@@ -140,7 +140,9 @@ public class CertificateIssuer {
         Map<Long, List<Certificate.Activity>> activity = ActivityEvidence.of(captured.requestId).stream()
                 .collect(Collectors.groupingBy(a -> a.conversationId, Collectors.mapping(
                         a -> new Certificate.Activity(a.type, a.activityAt, a.entryId), Collectors.toList())));
-        return new Certificate.Evidence(captured.capturedAt, ConversationEvidence.of(captured.requestId).stream()
+        String policy = captured.policy != null ? captured.policy
+                : "activity-log evidence for every erased conversation (" + captured.conversations + ")";
+        return new Certificate.Evidence(captured.capturedAt, policy, ConversationEvidence.of(captured.requestId).stream()
                 .map(c -> new Certificate.ConversationActivity(c.conversationId, c.outcome,
                         activity.getOrDefault(c.conversationId, List.of())))
                 .toList());

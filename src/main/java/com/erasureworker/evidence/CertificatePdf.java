@@ -53,6 +53,7 @@ final class CertificatePdf {
                         .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", ")));
             }
             pdf.heading("Dixa activity-log evidence (captured " + c.evidence().capturedAt() + ")");
+            pdf.line("Evidence policy: " + c.evidence().policy());
             if (c.evidence().conversations().isEmpty()) {
                 pdf.line("No conversations to show.");
             }

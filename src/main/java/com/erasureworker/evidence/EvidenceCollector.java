@@ -79,7 +79,8 @@ public class EvidenceCollector {
 
     private boolean capture(UUID requestId) {
         List<ConversationLog> logs = new ArrayList<>();
-        for (ConversationLog.Wanted wanted : recorder.conversationsOf(requestId)) {
+        EvidenceRecorder.Plan plan = recorder.plan(requestId);
+        for (ConversationLog.Wanted wanted : plan.wanted()) {
             // Evidence is never urgent: it waits behind status reads and DPO work for rate budget.
             DixaOutcome<List<ActivityLogEntry>> answer = RateLane.with(RateLane.SWEEP,
                     () -> dixa.getActivityLog(wanted.conversationId()));
@@ -94,7 +95,7 @@ public class EvidenceCollector {
                 return false;
             }
         }
-        recorder.save(requestId, logs);
+        recorder.save(requestId, logs, plan.policy());
         return true;
     }
 }

@@ -17,4 +17,13 @@ public interface EvidenceConfig {
     /** Tickets captured per run of the job at most, so one run never holds the job for long. */
     @WithDefault("20")
     int ticketsPerRun();
+
+    /**
+     * Sweep tickets: the share of erased conversations whose activity log is read as evidence (0 to 1; at least one
+     * per sweep page whatever the share). DPO tickets always get every conversation's.
+     */
+    @WithDefault("0.01")
+    @jakarta.validation.constraints.DecimalMin("0.0")
+    @jakarta.validation.constraints.DecimalMax("1.0")
+    double sweepSample();
 }

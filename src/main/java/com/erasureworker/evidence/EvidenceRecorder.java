@@ -4,6 +4,8 @@ import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
 import com.erasureworker.dixa.ActivityLogEntry;
 import com.erasureworker.erasure.CoveredConversation;
+import com.erasureworker.erasure.ErasureRequest;
+import com.erasureworker.sweep.SweepConfig;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.TargetState;
 import com.erasureworker.erasure.TargetType;
@@ -32,25 +34,46 @@ class EvidenceRecorder {
 
     private final AuditTrail audit;
     private final Clock clock;
+    private final EvidenceConfig config;
+    private final SweepConfig sweep;
 
-    EvidenceRecorder(AuditTrail audit, Clock clock) {
+    EvidenceRecorder(AuditTrail audit, Clock clock, EvidenceConfig config, SweepConfig sweep) {
         this.audit = audit;
         this.clock = clock;
+        this.config = config;
+        this.sweep = sweep;
     }
 
-    /** Completed tickets without evidence yet, oldest completion first. */
+    /**
+     * Completed tickets without evidence yet: DPO tickets first, then oldest completion first. Read from a partial
+     * index holding only those tickets (V15), so the cost of asking does not grow with the completed history.
+     */
     @Transactional
     @SuppressWarnings("unchecked")
     List<UUID> due(int limit) {
         return Panache.getEntityManager().createNativeQuery("select r.id from erasure_request r "
-                + "where r.state = 'COMPLETED' and not exists (select 1 from evidence_capture c where c.request_id = r.id) "
-                + "order by r.completed_at, r.id limit ?1", UUID.class).setParameter(1, limit).getResultList();
+                + "where r.state = 'COMPLETED' and not r.evidence_captured "
+                + "order by case when r.source = 'DPO' then 0 else 1 end, r.completed_at, r.id limit ?1", UUID.class)
+                .setParameter(1, limit).getResultList();
     }
 
     /**
      * The conversations the ticket erased, each once: CONVERSATION and MESSAGE targets name theirs, a USER target the
      * conversations Dixa listed for the user before anonymizing.
      */
+    @Transactional
+    Plan plan(UUID requestId) {
+        List<ConversationLog.Wanted> all = conversationsOf(requestId);
+        ErasureRequest request = ErasureRequest.findById(requestId);
+        EvidencePolicy policy = EvidencePolicy.of(request.source, config.sweepSample(), sweep.pageSize());
+        List<ConversationLog.Wanted> sampled = policy.sample(all);
+        return new Plan(sampled, policy.describe(sampled.size(), all.size()));
+    }
+
+    /** The conversations whose activity log to read, and the policy that chose them as the certificate states it. */
+    record Plan(List<ConversationLog.Wanted> wanted, String policy) {
+    }
+
     @Transactional
     List<ConversationLog.Wanted> conversationsOf(UUID requestId) {
         Map<Long, UUID> wanted = new LinkedHashMap<>();
@@ -74,7 +97,7 @@ class EvidenceRecorder {
      * same time fails on evidence_capture's primary key and rolls back.
      */
     @Transactional
-    boolean save(UUID requestId, List<ConversationLog> logs) {
+    boolean save(UUID requestId, List<ConversationLog> logs, String policy) {
         if (CapturedEvidence.findById(requestId) != null) {
             recordCalls(requestId, logs);
             return false;
@@ -84,10 +107,13 @@ class EvidenceRecorder {
         captured.capturedAt = Instant.now(clock);
         captured.conversations = logs.size();
         captured.entries = logs.stream().mapToInt(log -> log.entries().size()).sum();
+        captured.policy = policy;
         captured.persist();
         Panache.getEntityManager().flush();
         Panache.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> insertRows(connection,
                 requestId, logs));
+        Panache.getEntityManager().createNativeQuery("update erasure_request set evidence_captured = true where id = ?1")
+                .setParameter(1, requestId).executeUpdate();
         recordCalls(requestId, logs);
         long unavailable = logs.stream().filter(log -> !ConversationEvidence.CAPTURED.equals(log.outcome())).count();
         audit.record(AuditType.EVIDENCE_CAPTURED, AuditTrail.SYSTEM, requestId, null, Map.of(

@@ -76,8 +76,9 @@ class LargeCertificateTest {
         try (Connection connection = dataSource.getConnection()) {
             try (PreparedStatement ticket = connection.prepareStatement("insert into erasure_request (id, ticket_ref, "
                     + "source, state, outcome, subject_type, content_hash, close_policy, requested_by, received_at, "
-                    + "due_at, completed_at) values (?, ?, 'SWEEP', 'COMPLETED', 'ERASED', 'CONVERSATIONS', 'test', "
-                    + "'WAIT_THEN_FORCE', 'sweep', now() - interval '1 day', now() + interval '29 days', now())")) {
+                    + "due_at, completed_at, evidence_captured) values (?, ?, 'SWEEP', 'COMPLETED', 'ERASED', "
+                    + "'CONVERSATIONS', 'test', 'WAIT_THEN_FORCE', 'sweep', now() - interval '1 day', "
+                    + "now() + interval '29 days', now(), true)")) {
                 ticket.setObject(1, id);
                 ticket.setString(2, "large-cert-" + id);
                 ticket.executeUpdate();
