@@ -139,8 +139,8 @@ class AuditQueryBenchmark {
                     + "now() - interval '364 days' + n * (interval '365 days' / " + tickets + ") "
                     + "from generate_series(1, " + tickets + ") n");
             sql.execute("create temporary table bench_ticket as select row_number() over (order by ticket_ref) - 1 "
-                    + "as n, id from erasure_request where ticket_ref like 'bench-%'");
-            sql.execute("create unique index on bench_ticket (n)");
+                    + "as k, id from erasure_request where ticket_ref like 'bench-%'");
+            sql.execute("create unique index on bench_ticket (k)");
             long first = Long.parseLong(single(sql, "select last_sequence + 1 from audit_chain_head"));
             long chunk = 1_000_000;
             for (long from = 0; from < events; from += chunk) {
@@ -155,7 +155,7 @@ class AuditQueryBenchmark {
                         + "else 'EVIDENCE_CAPTURED' end, '{\"method\":\"GET\",\"status\":200}'::jsonb, "
                         + "md5(n::text) || md5((n + 1)::text), md5((n + 1)::text) || md5(n::text) "
                         + "from generate_series(" + from + ", " + to + ") n "
-                        + "join bench_ticket t on t.n = (n / 100) % " + tickets);
+                        + "join bench_ticket t on t.k = (n / 100) % " + tickets);
                 System.out.printf("Audit query bench: events %,d..%,d in %d s%n", from, to,
                         (System.nanoTime() - start) / 1_000_000_000);
             }
