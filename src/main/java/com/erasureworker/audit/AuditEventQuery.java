@@ -112,7 +112,9 @@ public record AuditEventQuery(Instant from, Instant to, String ticketRef, UUID r
             conditions.add("e.type = ?");
         }
         if (afterSequence != null) {
-            conditions.add("e.sequence > ?");
+            conditions.add(timeOrdered()
+                    ? "(e.occurred_at, e.sequence) > ((select s.occurred_at from audit_event s where s.sequence = ?), ?)"
+                    : "e.sequence > ?");
         }
         return conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions);
     }
@@ -131,7 +133,23 @@ public record AuditEventQuery(Instant from, Instant to, String ticketRef, UUID r
                 values.add(value);
             }
         }
+        if (afterSequence != null && timeOrdered()) {
+            values.add(afterSequence);
+        }
         return values;
+    }
+
+    /**
+     * A time range is read in (occurredAt, sequence) order, an index range of (occurred_at, sequence), instead of
+     * walking the whole trail in sequence order to find the range. Events get their time under the chain-head lock,
+     * so the two orders agree unless replicas' clocks disagree.
+     */
+    boolean timeOrdered() {
+        return from != null || to != null;
+    }
+
+    String orderBy() {
+        return timeOrdered() ? " order by e.occurred_at, e.sequence" : " order by e.sequence";
     }
 
     /** The filter as an EXPORTED event records it: what was asked for, never what came back. */

@@ -52,7 +52,7 @@ public class AuditEventReader {
             }
             List<AuditEventRow> items = new ArrayList<>();
             String sql = "select " + AuditEventQuery.COLUMNS + AuditEventQuery.FROM + where
-                    + " order by e.sequence limit " + (query.size() + 1) + " offset " + ((long) query.page() * query.size());
+                    + query.orderBy() + " limit " + (query.size() + 1) + " offset " + ((long) query.page() * query.size());
             try (PreparedStatement select = prepare(connection, sql, query); ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     items.add(new AuditEventRow(row.getLong(1), row.getObject(2, OffsetDateTime.class).toInstant(),
@@ -80,7 +80,7 @@ public class AuditEventReader {
      * result into memory first.
      */
     public long stream(AuditEventQuery query, RowSink sink) throws java.io.IOException {
-        String sql = "select " + AuditEventQuery.COLUMNS + AuditEventQuery.FROM + query.where() + " order by e.sequence";
+        String sql = "select " + AuditEventQuery.COLUMNS + AuditEventQuery.FROM + query.where() + query.orderBy();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);

@@ -27,6 +27,7 @@ class AuditEventKeysetTest {
     @Test
     void theNextLinkWalksEveryEventOnceInSequenceOrder() {
         String actor = "keyset-" + UUID.randomUUID();
+        String since = java.time.Instant.now().minusSeconds(1).toString();
         QuarkusTransaction.requiringNew().run(() -> {
             for (int i = 0; i < 7; i++) {
                 trail.record(AuditType.DIXA_CALL, actor, null, null, Map.of("n", i));
@@ -46,6 +47,16 @@ class AuditEventKeysetTest {
         assertThat(pages).isEqualTo(3);
         assertThat(sequences).hasSize(7).isSorted().doesNotHaveDuplicates();
         assertThat(next).isNull();
+
+        // A time range pages in time order by the same link.
+        List<Long> inRange = new ArrayList<>();
+        next = EVENTS + "?actor=" + actor + "&size=3&from=" + since;
+        while (next != null) {
+            JsonPath page = auditor().urlEncodingEnabled(false).get(next).then().statusCode(200).extract().jsonPath();
+            inRange.addAll(page.getList("items.sequence", Long.class));
+            next = page.getString("next");
+        }
+        assertThat(inRange).isEqualTo(sequences);
     }
 
     @Test

@@ -69,14 +69,15 @@ class AuditQueryBenchmark {
         System.out.printf("%-42s %8s %8s%n", "query (" + SAMPLES + " requests each)", "p50 ms", "p99 ms");
         for (Map.Entry<String, String> request : requests.entrySet()) {
             String path = request.getValue();
-            RequestSpecification as = request.getKey().startsWith("audit") ? as("auditor") : as("dpo");
+            // A fresh specification per request: RestAssured adds a path's query parameters to the one it is given.
+            String user = request.getKey().startsWith("audit") ? "auditor" : "dpo";
             for (int i = 0; i < 5; i++) {
-                as.get(path).then().statusCode(200);
+                as(user).get(path).then().statusCode(200);
             }
             long[] millis = new long[SAMPLES];
             for (int i = 0; i < SAMPLES; i++) {
                 long start = System.nanoTime();
-                as.get(path).then().statusCode(200);
+                as(user).get(path).then().statusCode(200);
                 millis[i] = (System.nanoTime() - start) / 1_000;
             }
             Arrays.sort(millis);
@@ -90,7 +91,7 @@ class AuditQueryBenchmark {
         String columns = "select " + AuditEventQuery.COLUMNS + AuditEventQuery.FROM;
         String range = " e.occurred_at >= '" + day + "T00:00:00Z' and e.occurred_at < '" + day + "T23:59:59Z'";
         Map<String, String> queries = new LinkedHashMap<>();
-        queries.put("one day, page", columns + " where" + range + " order by e.sequence limit 101");
+        queries.put("one day, page", columns + " where" + range + " order by e.occurred_at, e.sequence limit 101");
         queries.put("one day, capped count", "select count(*) from (select 1" + AuditEventQuery.FROM + " where"
                 + range + " limit 10001) capped");
         queries.put("type, page", columns + " where e.type = 'DIXA_CALL' order by e.sequence limit 101");
@@ -101,7 +102,7 @@ class AuditQueryBenchmark {
         queries.put("ticketRef, page", columns + " where e.request_id = (select x.id from erasure_request x "
                 + "where x.ticket_ref = '" + ticketRef + "') order by e.sequence limit 101");
         queries.put("type + one day, page", columns + " where" + range + " and e.type = 'DIXA_CALL' "
-                + "order by e.sequence limit 101");
+                + "order by e.occurred_at, e.sequence limit 101");
         queries.put("after 1,000 pages", columns + " where e.sequence > " + deepSequence
                 + " order by e.sequence limit 101");
         queries.put("ticket history", "select * from audit_event where request_id = '" + ticketId
