@@ -1,6 +1,6 @@
 -- Audit and ticket queries that do not grow with the trail: one index per filter, each ending in the sort key, so a
 -- filtered page is an ordered index range (keyset paging on sequence) instead of a scan and a sort.
-CREATE INDEX audit_event_type_idx ON audit_event (type, sequence);
+-- (type, sequence) exists since V13 as audit_event_type_idx.
 CREATE INDEX audit_event_actor_idx ON audit_event (actor, sequence);
 -- A time range is answered from (occurred_at, sequence); the old single-column index becomes redundant.
 CREATE INDEX audit_event_occurred_sequence_idx ON audit_event (occurred_at, sequence);

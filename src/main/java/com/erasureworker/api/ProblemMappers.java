@@ -12,6 +12,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -62,6 +63,12 @@ public class ProblemMappers {
 
     private static Response withChallenge(Problem problem, ChallengeData challenge) {
         Response.ResponseBuilder builder = Response.status(401).type(Problem.MEDIA_TYPE).entity(problem);
+        if (challenge != null && challenge.status >= 300 && challenge.status < 400) {
+            // The console's form sign-in answers with a redirect to its page; an API client gets the Basic challenge.
+            String realm = ConfigProvider.getConfig().getOptionalValue("quarkus.http.auth.realm", String.class)
+                    .orElse("dixa-erasure-worker");
+            return builder.header("WWW-Authenticate", "Basic realm=\"" + realm + "\"").build();
+        }
         if (challenge != null && challenge.getHeaders() != null) {
             challenge.getHeaders().forEach((name, value) -> builder.header(name.toString(), value));
         }

@@ -23,6 +23,10 @@ public final class QueryParameters {
         if (text == null || text.isBlank()) {
             return null;
         }
+        if (JsonBody.hasControlCharacter(text)) {
+            errors.add(new FieldError(name, "must not contain control characters"));
+            return null;
+        }
         try {
             return parser.apply(text.trim());
         } catch (RuntimeException unreadable) {
@@ -44,13 +48,31 @@ public final class QueryParameters {
         return value;
     }
 
-    /** An ISO-8601 instant, with an offset or in UTC ({@code Z}). */
+    /**
+     * A page number whose first row ({@code page × size}) still fits the database's offset: larger pages answer 400
+     * instead of overflowing. {@code sizeText} is judged by its own {@link #bounded} call.
+     */
+    public static int page(String text, String sizeText, int defaultSize, int maxSize, List<FieldError> errors) {
+        int size = bounded("size", sizeText, defaultSize, 1, maxSize, new java.util.ArrayList<>());
+        return bounded("page", text, 0, 0, Integer.MAX_VALUE / size, errors);
+    }
+
+    /** The earliest and latest instants accepted anywhere: what PostgreSQL and people can use (years 1 to 9999). */
+    public static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    /** An ISO-8601 instant, with an offset or in UTC ({@code Z}), in years 1 to 9999. */
     public static Instant instant(String text) {
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            instant = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException notOffset) {
-            return Instant.parse(text);
+            instant = Instant.parse(text);
         }
+        if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+            throw new IllegalArgumentException("out of range");
+        }
+        return instant;
     }
 
     /** {@code true} or {@code false}, any case. */

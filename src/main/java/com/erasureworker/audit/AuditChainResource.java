@@ -1,5 +1,8 @@
 package com.erasureworker.audit;
 
+import com.erasureworker.api.Problem.FieldError;
+import com.erasureworker.api.ProblemException;
+import com.erasureworker.api.QueryParameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -8,39 +11,82 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** For auditors: recompute the chain, and read its head to copy it somewhere independent. */
+/** For auditors: recompute the chain, read its head to copy it somewhere independent, and get the checkpoint key. */
 @Path("/api/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit trail")
 public class AuditChainResource {
 
-    public record Head(long sequence, String hash, Instant updatedAt) {
+    public record Head(long sequence, String hash, Instant updatedAt, AuditCheckpoint latestCheckpoint) {
     }
 
-    private final AuditChainVerifier verifier;
+    public record PublicKey(String algorithm, String keyId, String publicKey, String pem) {
+    }
 
-    AuditChainResource(AuditChainVerifier verifier) {
+    private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+
+    private final AuditChainVerifier verifier;
+    private final AuditCheckpoints checkpoints;
+    private final AuditSigningKey key;
+
+    AuditChainResource(AuditChainVerifier verifier, AuditCheckpoints checkpoints, AuditSigningKey key) {
         this.verifier = verifier;
+        this.checkpoints = checkpoints;
+        this.key = key;
     }
 
     @GET
     @Path("/verify")
     @RolesAllowed({"auditor", "admin"})
-    @Operation(summary = "Recompute the hash chain (optionally a range of sequences) and report the first broken event")
-    public ChainVerification verify(@QueryParam("fromSequence") Long fromSequence, @QueryParam("toSequence") Long toSequence) {
-        return verifier.verify(fromSequence, toSequence);
+    @Operation(summary = "Recompute the hash chain (optionally a range of sequences), check every signed checkpoint "
+            + "and your anchor (expectSequence + expectHash), and report the first event that cannot be trusted")
+    public ChainVerification verify(@QueryParam("fromSequence") String fromSequence,
+            @QueryParam("toSequence") String toSequence, @QueryParam("expectSequence") String expectSequence,
+            @QueryParam("expectHash") String expectHash) {
+        List<FieldError> errors = new ArrayList<>();
+        Long from = QueryParameters.value("fromSequence", fromSequence, Long::valueOf, "a whole number", errors);
+        Long to = QueryParameters.value("toSequence", toSequence, Long::valueOf, "a whole number", errors);
+        Long anchorSequence = QueryParameters.value("expectSequence", expectSequence, Long::valueOf, "a whole number",
+                errors);
+        boolean hashGiven = expectHash != null && !expectHash.isBlank();
+        if (hashGiven && !HASH.matcher(expectHash.trim()).matches()) {
+            errors.add(new FieldError("expectHash", "must be 64 lowercase hex characters"));
+        }
+        if ((anchorSequence == null) != !hashGiven) {
+            errors.add(new FieldError(anchorSequence == null ? "expectSequence" : "expectHash",
+                    "expectSequence and expectHash go together"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Some query parameters are not readable.", errors);
+        }
+        AuditChainVerifier.Anchor anchor = anchorSequence == null ? null
+                : new AuditChainVerifier.Anchor(anchorSequence, expectHash.trim());
+        return verifier.verify(from, to, anchor);
     }
 
     @GET
     @Path("/head")
     @RolesAllowed({"auditor", "admin"})
     @Transactional
-    @Operation(summary = "The chain's latest sequence and hash, to be copied somewhere independent")
+    @Operation(summary = "The chain's latest sequence and hash, to be copied somewhere independent, with the latest "
+            + "signed checkpoint")
     public Head head() {
         AuditChainHead head = AuditChainHead.findById(AuditChainHead.ID);
-        return new Head(head.lastSequence, head.lastHash, head.updatedAt);
+        return new Head(head.lastSequence, head.lastHash, head.updatedAt, checkpoints.latest().orElse(null));
+    }
+
+    @GET
+    @Path("/public-key")
+    @RolesAllowed({"auditor", "admin", "dpo"})
+    @Operation(summary = "The Ed25519 public key that verifies the chain's signed checkpoints (X.509 SPKI, base64 and "
+            + "PEM), so checkpoints can be checked without trusting this service")
+    public PublicKey publicKey() {
+        return new PublicKey(AuditSigningKey.ALGORITHM, key.keyId(), key.publicKeyBase64(), key.publicKeyPem());
     }
 }

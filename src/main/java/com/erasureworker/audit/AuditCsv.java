@@ -1,9 +1,9 @@
 package com.erasureworker.audit;
 
+import com.erasureworker.intake.TicketFingerprint;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
@@ -26,7 +26,6 @@ import org.jboss.logging.Logger;
 public class AuditCsv {
 
     public static final String MEDIA_TYPE = "text/csv";
-    private static final MediaType CSV = MediaType.valueOf(MEDIA_TYPE);
     static final String[] HEADER = { "sequence", "occurredAt", "actor", "requestId", "ticketRef", "targetId", "type",
         "detail", "hash" };
     /** RFC 4180 with a header line; CRLF line ends as the RFC asks, so spreadsheets and parsers agree. */
@@ -36,28 +35,39 @@ public class AuditCsv {
 
     private final AuditEventReader reader;
     private final AuditTrail trail;
+    private final TicketFingerprint fingerprint;
 
-    AuditCsv(AuditEventReader reader, AuditTrail trail) {
+    AuditCsv(AuditEventReader reader, AuditTrail trail, TicketFingerprint fingerprint) {
         this.reader = reader;
         this.trail = trail;
+        this.fingerprint = fingerprint;
     }
 
     /**
-     * Whether the client asked for CSV rather than JSON: the most preferred Accept entry that either answer satisfies
-     * decides, and a wildcard ({@code *}/{@code *}, or no Accept at all) means JSON. Server-side preferences ({@code qs})
-     * are not honoured by Quarkus REST, so two methods that differ only in {@code @Produces} would let a wildcard pick
-     * CSV; one method that decides here keeps JSON the default.
+     * OWASP CSV injection: a text cell that begins with {@code = + - @}, tab or carriage return would be read as a
+     * formula by a spreadsheet; it gets a leading apostrophe, which spreadsheets show as text and do not evaluate.
      */
-    public static boolean requested(HttpHeaders headers) {
-        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
-            if (acceptable.isCompatible(CSV) && !acceptable.isWildcardType() && !acceptable.isWildcardSubtype()) {
-                return true;
-            }
-            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
+    static Object[] neutralised(Object[] columns) {
+        Object[] safe = columns.clone();
+        for (int i = 0; i < safe.length; i++) {
+            if (safe[i] instanceof String text && !text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+                safe[i] = "'" + text;
             }
         }
-        return false;
+        return safe;
+    }
+
+    /** Filter values typed by a person (ticketRef, actor) enter the chain as keyed hashes only. */
+    private Map<String, Object> keyedFilter(Map<String, Object> filter) {
+        Map<String, Object> keyed = new LinkedHashMap<>();
+        filter.forEach((name, value) -> {
+            if (name.equals("ticketRef") || name.equals("actor")) {
+                keyed.put(name + "Hash", fingerprint.keyedHash(String.valueOf(value)));
+            } else {
+                keyed.put(name, value);
+            }
+        });
+        return keyed;
     }
 
     /**
@@ -79,7 +89,7 @@ public class AuditCsv {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
             CSVPrinter printer = new CSVPrinter(writer, FORMAT);
             reader.stream(query, columns -> {
-                printer.printRecord(columns);
+                printer.printRecord(neutralised(columns));
                 rows[0]++;
             });
             printer.flush();
@@ -94,7 +104,7 @@ public class AuditCsv {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("format", "csv");
         detail.put("scope", scope);
-        detail.put("filter", query.describe());
+        detail.put("filter", keyedFilter(query.describe()));
         detail.put("rows", rows);
         detail.put("complete", complete);
         try {

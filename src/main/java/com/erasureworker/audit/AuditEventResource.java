@@ -1,5 +1,6 @@
 package com.erasureworker.audit;
 
+import com.erasureworker.api.Negotiation;
 import com.erasureworker.api.PageLinks;
 import com.erasureworker.api.Problem;
 import jakarta.annotation.security.RolesAllowed;
@@ -61,7 +62,7 @@ public class AuditEventResource {
             @Parameter(description = "events after this sequence (keyset paging; the next link carries it)")
             @QueryParam("afterSequence") String afterSequence,
             @Context HttpHeaders headers, @Context SecurityContext security, @Context UriInfo uri) {
-        if (AuditCsv.requested(headers)) {
+        if (Negotiation.prefers(headers, AuditCsv.MEDIA_TYPE)) {
             AuditEventQuery query = AuditEventQuery.parse(from, to, ticketRef, actor, type, null, null);
             return csv.export(query, "audit-events", security.getUserPrincipal().getName(), null, "audit-events");
         }

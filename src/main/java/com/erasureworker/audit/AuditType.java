@@ -16,11 +16,23 @@ public enum AuditType {
     /** Policy decisions on open conversations. */
     CONVERSATION_OPEN,
     NOTE_POSTED,
+    /** The worker's own note was already on the conversation (found by its marker): not posted again. */
+    NOTE_FOUND,
+    /** Dixa answered 409 to anonymize although the conversation is closed: no note, no close; asked again later. */
+    CONFLICT_ON_CLOSED,
+    /** Dixa refused the optional erasure-ticket attribute on a conversation; the erasure goes on without it. */
+    ATTRIBUTE_MARK_REFUSED,
+    /** A step's result came after its claim was lost (another worker holds the target): discarded, calls recorded. */
+    STALE_RESULT_DISCARDED,
+    /** A target follows another live target's Dixa request for the same conversation instead of asking again. */
+    FOLLOWING_EARLIER_REQUEST,
     CONVERSATION_FORCE_CLOSED,
     CONVERSATIONS_COVERED,
     VERIFIED,
     DEADLINE_EXTENDED,
     SIGN_IN_FAILED,
+    /** Failed sign-ins of up to a minute, aggregated: a count per route template, never a path or a user name. */
+    SIGN_IN_FAILURES,
     /** A retention sweep began enumerating: its cutoff, channels, dry or real, who triggered it. */
     SWEEP_STARTED,
     /** A sweep's own work ended: counts, and for a real run the ticket it handed to the pipeline. */
@@ -38,5 +50,7 @@ public enum AuditType {
     /** A canary run set up its synthetic end user and conversations in Dixa (ids only). */
     CANARY_STARTED,
     /** A canary run ended: passed or failed, and why. */
-    CANARY_FINISHED
+    CANARY_FINISHED,
+    /** Someone verified the hash chain from the console: the result (valid, checked, first invalid sequence). */
+    CHAIN_VERIFIED
 }

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * After the canary's ticket ended: reads everything back and asks Dixa the questions its specification leaves open
- * (REFERENCE.md §9), recording each answer verbatim. Only the canary's synthetic conversations are read or touched.
+ * (README, open questions), recording each answer verbatim. Only the canary's synthetic conversations are read or touched.
  */
 @ApplicationScoped
 class CanaryQuestions {

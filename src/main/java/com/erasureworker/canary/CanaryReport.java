@@ -28,7 +28,7 @@ public record CanaryReport(
     /**
      * One question asked of Dixa.
      *
-     * @param question    the open question (REFERENCE.md §9 number and words)
+     * @param question    the open question (README, open questions number and words)
      * @param request     method and path template
      * @param status      Dixa's HTTP status, 0 when no answer came
      * @param message     Dixa's error message verbatim (scrubbed of anything like an e-mail or phone), or null

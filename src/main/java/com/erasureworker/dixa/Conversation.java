@@ -20,8 +20,7 @@ public record Conversation(
         String state,
         Instant createdAt,
         Instant stateUpdatedAt,
-        Instant anonymizedAt,
-        List<CustomAttribute> customAttributes) {
+        Instant anonymizedAt) {
 
     public static final String CLOSED = "Closed";
 

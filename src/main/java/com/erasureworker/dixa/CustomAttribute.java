@@ -2,6 +2,9 @@ package com.erasureworker.dixa;
 
 import java.util.UUID;
 
-/** A custom attribute value on a conversation; {@code value} is a string or a list of strings. */
-public record CustomAttribute(UUID id, String name, String identifier, Object value) {
+/**
+ * A custom attribute as Dixa answers a PATCH: its id and identifier only. Values are never mapped: tenants store
+ * anything in them, including personal data; the worker only writes its own marker and needs nothing back.
+ */
+public record CustomAttribute(UUID id, String identifier) {
 }

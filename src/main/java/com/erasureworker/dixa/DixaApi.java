@@ -23,7 +23,7 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
  * retries and the mapping of answers. Methods return the raw {@link Response} so every status reaches that mapping
  * (the default exception mapper is disabled in application.properties).
  *
- * <p>The token goes raw into {@code Authorization}, as Dixa's docs and own clients send it (REFERENCE.md §1).
+ * <p>The token goes raw into {@code Authorization}, as Dixa's docs and own clients send it (README lists the choice).
  */
 @RegisterRestClient(configKey = "dixa")
 @Path("/{apiVersion}")
@@ -79,6 +79,10 @@ interface DixaApi {
     @Path("/endusers/{userId}/conversations")
     Response listEndUserConversations(@PathParam("apiVersion") String apiVersion, @PathParam("userId") UUID userId,
             @QueryParam("pageKey") String pageKey);
+
+    @GET
+    @Path("/conversations/{conversationId}/notes")
+    Response listInternalNotes(@PathParam("apiVersion") String apiVersion, @PathParam("conversationId") long conversationId);
 
     @POST
     @Path("/conversations/{conversationId}/notes")

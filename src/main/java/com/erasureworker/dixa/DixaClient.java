@@ -31,6 +31,7 @@ public class DixaClient {
     private static final GenericType<Page<EndUser>> END_USERS = new GenericType<>() { };
     private static final GenericType<Page<Conversation>> CONVERSATIONS = new GenericType<>() { };
     private static final GenericType<Envelope<InternalNote>> NOTE = new GenericType<>() { };
+    private static final GenericType<Envelope<List<NoteText>>> NOTES = new GenericType<>() { };
     private static final GenericType<Envelope<List<CustomAttribute>>> ATTRIBUTES = new GenericType<>() { };
     private static final GenericType<Envelope<List<ActivityLogEntry>>> ACTIVITY = new GenericType<>() { };
     private static final GenericType<Page<SearchHit>> SEARCH = new GenericType<>() { };
@@ -105,24 +106,12 @@ public class DixaClient {
     }
 
     /**
-     * With {@code DIXA_DUPLICATE_ANONYMIZE=conflict} a 409 may mean "already anonymized" rather than "not closed":
-     * the conversation is read once, and if it shows anonymized the answer becomes NOT_FOUND (nothing left to
-     * anonymize, a permanent outcome) instead of a conflict that would send a closed conversation to the close policy.
+     * A 409 is returned as it is: the pipeline reads the conversation once to learn what it meant (open, closed, or
+     * already anonymized where the tenant answers a duplicate with 409, {@code DIXA_DUPLICATE_ANONYMIZE=conflict}).
      */
     public DixaOutcome<AnonymizationRequestStatus> anonymizeConversation(long conversationId, boolean force) {
-        DixaOutcome<AnonymizationRequestStatus> answer = unwrap(call(DixaEndpoint.ANONYMIZE_CONVERSATION,
+        return unwrap(call(DixaEndpoint.ANONYMIZE_CONVERSATION,
                 () -> api.anonymizeConversation(version(), conversationId, force), ANONYMIZATION));
-        if (answer.kind() != Kind.CONFLICT || config.duplicateAnonymize() != DixaConfig.DuplicateAnonymize.CONFLICT) {
-            return answer;
-        }
-        DixaOutcome<Conversation> read = getConversation(conversationId);
-        List<DixaCall> calls = new ArrayList<>(answer.calls());
-        calls.addAll(read.calls());
-        if (!showsAnonymized(read)) {
-            return answer.withCalls(calls);
-        }
-        return DixaOutcome.failure(Kind.NOT_FOUND, answer.message()
-                + "; the conversation is already anonymized (DIXA_DUPLICATE_ANONYMIZE=conflict)", null, calls);
     }
 
     public DixaOutcome<AnonymizationRequestStatus> anonymizeMessage(long conversationId, UUID messageId) {
@@ -160,6 +149,15 @@ public class DixaClient {
     public DixaOutcome<List<Conversation>> listEndUserConversations(UUID userId) {
         return DixaPagination.collect(pageKey -> call(DixaEndpoint.LIST_END_USER_CONVERSATIONS,
                 () -> api.listEndUserConversations(version(), userId, pageKey), CONVERSATIONS));
+    }
+
+    /**
+     * The conversation's internal notes with their text, read only to find the worker's own note by its marker (the
+     * texts are not kept: agents' notes may hold personal data).
+     */
+    public DixaOutcome<List<NoteText>> listInternalNotes(long conversationId) {
+        return unwrap(call(DixaEndpoint.LIST_INTERNAL_NOTES, () -> api.listInternalNotes(version(), conversationId),
+                NOTES));
     }
 
     /** Posts an internal note authored by {@code agentId}. Not retried inside the call: a repeat would be visible. */
@@ -233,6 +231,9 @@ public class DixaClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return DixaOutcome.failure(Kind.TRANSIENT, "interrupted while waiting for the rate budget", null, calls);
+        } catch (DixaRateGovernor.BudgetUnavailableException e) {
+            // The shared budget lives in PostgreSQL: while it cannot be read, no call goes out; tried again later.
+            return DixaOutcome.failure(Kind.TRANSIENT, "the shared rate budget could not be read", null, calls);
         }
         DixaOutcome<T> outcome = DixaExchange.perform(endpoint, request, bodyType, calls);
         if (outcome.kind() == Kind.RATE_LIMITED) {

@@ -26,13 +26,13 @@ public interface DixaConfig {
 
     /**
      * Version of the filtered search ({@code POST /search/conversations}), which is missing from the v1 specification
-     * file but on the live v1 page (REFERENCE.md §9.9): its own setting, so it can move to beta alone.
+     * file but on the live v1 page (README open question 9): its own setting, so it can move to beta alone.
      */
     @WithDefault("v1")
     ApiVersion searchApiVersion();
 
     /**
-     * What the tenant answers to a repeated anonymize of an entity already anonymized or queued (REFERENCE.md §9.1):
+     * What the tenant answers to a repeated anonymize of an entity already anonymized or queued (README open question 1):
      * {@code accept} (a fresh 202) or {@code conflict} (409). The canary observes it; with {@code conflict} a 409 on
      * a conversation that already shows anonymized is reported as "already anonymized" (a permanent NOT_FOUND), not
      * as "still open", so no note, close or forced retry follows.
@@ -41,7 +41,7 @@ public interface DixaConfig {
     DuplicateAnonymize duplicateAnonymize();
 
     /**
-     * What reading an anonymized conversation answers (REFERENCE.md §9.3, §9.7): {@code readable} (200 with
+     * What reading an anonymized conversation answers (README open question 3, §9.7): {@code readable} (200 with
      * {@code anonymizedAt}) or {@code not-found} (404, which then counts as anonymized when verifying).
      */
     @WithDefault("readable")

@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 
 /**
- * Reads the date forms Dixa sends (REFERENCE.md §1) and writes the one its filters expect.
+ * Reads the date forms Dixa sends (the spec's examples) and writes the one its filters expect.
  *
  * <p>Accepted: ISO instants ({@code 2020-12-16T09:41:43Z}), Java's ZonedDateTime form with a zone-id suffix
  * ({@code 2021-12-01T12:46:36.581Z[GMT]}, {@code …+01:00[Europe/Copenhagen]}), offsets, local date-times without a

@@ -15,6 +15,7 @@ public enum DixaEndpoint {
     FIND_END_USERS_BY_PHONE("GET", "/endusers?phone", true),
     LIST_END_USER_CONVERSATIONS("GET", "/endusers/{userId}/conversations", true),
     // A note posted twice is visible to agents: a lost answer is not retried blindly (the caller checks first).
+    LIST_INTERNAL_NOTES("GET", "/conversations/{conversationId}/notes", true),
     ADD_INTERNAL_NOTE("POST", "/conversations/{conversationId}/notes", false),
     PATCH_CUSTOM_ATTRIBUTES("PATCH", "/conversations/{conversationId}/custom-attributes", true),
     GET_ACTIVITY_LOG("GET", "/conversations/{conversationId}/activitylog", true),

@@ -17,7 +17,6 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReference;
@@ -43,8 +42,8 @@ public class DixaRateGovernor {
     private static final Logger LOG = Logger.getLogger(DixaRateGovernor.class);
     private static final long TOKEN_BUCKET_ID = 1L;
     private static final long SWEEP_BUCKET_ID = 2L;
-    private static final long SWEEP_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    private static final long YIELD_NANOS = TimeUnit.MILLISECONDS.toNanos(10);
+    /** Longest sleep of a waiting caller before it looks again (a lane's turn, a pause, a share change). */
+    private static final long MAX_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
     @Inject
     DixaConfig config;
@@ -64,6 +63,8 @@ public class DixaRateGovernor {
     private Counter tooManyRequests;
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
     private final AtomicIntegerArray waiting = new AtomicIntegerArray(RateLane.values().length);
+    /** Callers waiting for a more urgent lane sleep on this; every caller leaving {@link #acquire} wakes them. */
+    private final Object turns = new Object();
 
     @PostConstruct
     void init() {
@@ -74,12 +75,20 @@ public class DixaRateGovernor {
                 .addLimit(Bandwidth.builder().capacity(limit.dailyQuota())
                         .refillIntervally(limit.dailyQuota(), Duration.ofDays(1)).build())
                 .build();
-        // A changed limit replaces the stored configuration (the version follows the settings), keeping used tokens.
-        long version = Math.abs((long) Objects.hash(limit.perSecond(), limit.burst(), limit.dailyQuota()));
+        // Explicit replacement with a monotonic version (the start time): a replica started later with changed limits
+        // (lowered or raised) replaces the stored configuration; Bucket4j only replaces a lower stored version.
+        long version = System.currentTimeMillis();
         buckets = Bucket4jPostgreSQL.advisoryLockBasedBuilder(dataSource).build();
         bucket = buckets.builder()
                 .withImplicitConfigurationReplacement(version, TokensInheritanceStrategy.PROPORTIONALLY)
                 .build(TOKEN_BUCKET_ID, () -> configuration);
+        try {
+            // Touch the bucket now, so the new configuration is stored at start-up, not at this replica's first call.
+            bucket.getAvailableTokens();
+        } catch (RuntimeException databaseError) {
+            LOG.warnf("the shared rate budget could not be stored at start-up (%s); it will be on first use",
+                    databaseError.getClass().getSimpleName());
+        }
         tooManyRequests = Counter.builder("dixa.too.many.requests")
                 .description("429 answers from Dixa (should stay near zero: the governor paces calls)").register(registry);
     }
@@ -103,16 +112,24 @@ public class DixaRateGovernor {
                     }
                     TimeUnit.NANOSECONDS.sleep(pause.toNanos());
                 }
-                long wait;
-                long nap = YIELD_NANOS;
                 if (moreUrgentWaiting(lane)) {
-                    wait = YIELD_NANOS;
-                } else if (lane == RateLane.SWEEP && !sweepPermit && sweepsHeldToShare()) {
+                    // A more urgent caller goes first: sleep until one leaves (it wakes us), not a poll.
+                    synchronized (turns) {
+                        if (moreUrgentWaiting(lane)) {
+                            TimeUnit.NANOSECONDS.timedWait(turns, Math.min(MAX_NAP_NANOS, deadline - System.nanoTime()));
+                        }
+                    }
+                    if (System.nanoTime() >= deadline) {
+                        return false;
+                    }
+                    continue;
+                }
+                long wait;
+                if (lane == RateLane.SWEEP && !sweepPermit && sweepsHeldToShare()) {
                     // The sweep permit first: if the shared bucket is empty afterwards, only a sweep token is spent.
                     wait = tryConsume(sweepBucket());
                     sweepPermit = wait == 0;
                     wait = sweepPermit ? tryConsume(bucket) : wait;
-                    nap = sweepPermit ? YIELD_NANOS : SWEEP_NAP_NANOS;
                 } else {
                     wait = tryConsume(bucket);
                 }
@@ -122,17 +139,32 @@ public class DixaRateGovernor {
                 if (System.nanoTime() + wait > deadline) {
                     return false;
                 }
-                // Short naps, so that a more urgent caller arriving meanwhile gets the next permit.
-                TimeUnit.NANOSECONDS.sleep(Math.min(wait, nap));
+                // Sleep until the bucket says a token is due (bounded, so a new pause or share is seen).
+                TimeUnit.NANOSECONDS.sleep(Math.min(wait, MAX_NAP_NANOS));
             }
         } finally {
             waiting.decrementAndGet(lane.ordinal());
+            synchronized (turns) {
+                turns.notifyAll();
+            }
+        }
+    }
+
+    /** The shared budget (PostgreSQL) could not be read: the caller makes no call and reports a transient failure. */
+    public static final class BudgetUnavailableException extends RuntimeException {
+        BudgetUnavailableException(RuntimeException cause) {
+            super("rate budget unavailable: " + cause.getClass().getSimpleName(), null, false, false);
         }
     }
 
     /** @return 0 when a permit was taken, else nanoseconds until the bucket refills */
     private static long tryConsume(BucketProxy from) {
-        ConsumptionProbe probe = from.tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe;
+        try {
+            probe = from.tryConsumeAndReturnRemaining(1);
+        } catch (RuntimeException databaseError) {
+            throw new BudgetUnavailableException(databaseError);
+        }
         return probe.isConsumed() ? 0 : Math.max(1, probe.getNanosToWaitForRefill());
     }
 
@@ -141,7 +173,11 @@ public class DixaRateGovernor {
             return false;
         }
         SweepShare share = sweepShare.get();
-        return share.share() < 1.0 && share.dpoWorkWaiting();
+        try {
+            return share.share() < 1.0 && share.dpoWorkWaiting();
+        } catch (RuntimeException databaseError) {
+            throw new BudgetUnavailableException(databaseError);
+        }
     }
 
     /** The sweeps' bucket at the current share: share × rate, no burst. Rebuilt (and re-stored) when the share changes. */
@@ -155,8 +191,9 @@ public class DixaRateGovernor {
         BucketConfiguration configuration = BucketConfiguration.builder()
                 .addLimit(Bandwidth.builder().capacity(1).refillGreedy(1, Duration.ofNanos(periodNanos)).build())
                 .build();
+        // Monotonic version: a raised or lowered share replaces the stored configuration (see init()).
         BucketProxy proxy = buckets.builder()
-                .withImplicitConfigurationReplacement(periodNanos, TokensInheritanceStrategy.RESET)
+                .withImplicitConfigurationReplacement(System.currentTimeMillis(), TokensInheritanceStrategy.RESET)
                 .build(SWEEP_BUCKET_ID, () -> configuration);
         sweepBucket = new SweepBucket(share, proxy);
         return proxy;

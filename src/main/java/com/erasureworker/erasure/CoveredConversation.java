@@ -9,7 +9,10 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
 
-/** A conversation that an end-user erasure covers, as Dixa listed it before the user was anonymized. */
+/**
+ * A conversation a target touches (an end user's, as Dixa listed them, or a conversation target's own): what Dixa showed,
+ * and the worker's note and close on it, kept per conversation so neither is repeated.
+ */
 @Entity
 @Table(name = "erasure_target_conversation")
 @IdClass(CoveredConversation.Key.class)
@@ -21,6 +24,10 @@ public class CoveredConversation extends PanacheEntityBase {
     public long conversationId;
     /** The conversation's Dixa state when last listed. */
     public String stateSeen;
+    /** When the worker's note was posted (or found at Dixa): never posted twice. */
+    public java.time.Instant notePostedAt;
+    /** When the worker closed the conversation under the close policy. */
+    public java.time.Instant closedAt;
 
     public static List<CoveredConversation> of(UUID targetId) {
         return list("targetId = ?1 order by conversationId", targetId);

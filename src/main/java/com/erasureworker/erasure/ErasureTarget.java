@@ -40,6 +40,7 @@ public class ErasureTarget extends PanacheEntityBase {
     public Instant notePostedAt;
     public Instant graceUntil;
     public Instant forceClosedAt;
+    /** A bounded summary; the open conversations themselves are rows ({@link CoveredConversation}). */
     public String waitingReason;
     /** Set before the first anonymize call is made; a ticket can be cancelled only while no target has it. */
     public Instant anonymizeRequestedAt;
@@ -49,7 +50,12 @@ public class ErasureTarget extends PanacheEntityBase {
     public int attempts;
     public String lastError;
     public Instant nextAttemptAt;
+    /** The replica holding the lease, for people; fencing uses {@link #claimToken}. */
     public String leaseOwner;
+    /** The current claim's own token: a save carrying another token is stale and discarded. */
+    public java.util.UUID claimToken;
+    /** The live target (of this or another ticket) whose Dixa request this one follows instead of asking again. */
+    public java.util.UUID followsTargetId;
     public Instant leaseUntil;
     public Instant createdAt;
     public Instant updatedAt;

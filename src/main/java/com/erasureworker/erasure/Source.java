@@ -4,5 +4,11 @@ package com.erasureworker.erasure;
 public enum Source {
     DPO,
     SWEEP,
-    CANARY
+    CANARY;
+
+    /**
+     * Ticket references starting with this are the worker's own (retention sweeps): a DPO ticket may not use it, so
+     * nobody can pre-register a run's ticket reference and block every future sweep.
+     */
+    public static final String SWEEP_TICKET_PREFIX = "sweep-";
 }

@@ -1,17 +1,14 @@
 package com.erasureworker.erasure;
 
 /**
- * Where a target is in its lifecycle; {@code pipeline.ErasureLifecycle} holds every transition.
- *
- * <pre>
- * PENDING ──anonymize 202──▶ AWAITING_DIXA ──processedAt──▶ VERIFYING ──▶ DONE
- *    │  ▲                                                                   
- *    │  └── closed (by agents, or by the worker once the policy allows) ──┐
- *    └──409 / open conversations──▶ WAITING_FOR_CLOSE ─────────────────────┘
- * any step: permanent error, attempts exhausted, or no processedAt in time ──▶ FAILED;  before any anonymize ──▶ CANCELLED
- * </pre>
+ * Where a target is in its lifecycle. The transitions, and the diagram of them, are in
+ * {@code pipeline.TargetTransitions} (a test holds the diagram against the table); {@code pipeline.ErasureLifecycle}
+ * is the only writer. In short: (HELD →) PENDING → (WAITING_FOR_CLOSE →) AWAITING_DIXA → VERIFYING → DONE; FAILED from any
+ * working state (a retry resumes where it failed, and a stuck request is asked again); CANCELLED before any anonymize.
+ * HELD: a sweep target written but not yet released to the pipeline (its ticket is still being enqueued).
  */
 public enum TargetState {
+    HELD,
     PENDING,
     WAITING_FOR_CLOSE,
     AWAITING_DIXA,

@@ -1,5 +1,6 @@
 package com.erasureworker.evidence;
 
+import com.erasureworker.audit.AuditCheckpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,16 @@ public record Certificate(
         List<PolicyDecision> policyDecisions,
         Evidence evidence,
         @Schema(description = "the ticket's last audit event before this certificate was issued") ChainPosition lastTicketEvent,
-        @Schema(description = "the audit chain's head when the certificate was issued") ChainPosition chainHeadAtIssuance) {
+        @Schema(description = "the audit chain's head when the certificate was issued") ChainPosition chainHeadAtIssuance,
+        @Schema(description = "the signed checkpoint of the CERTIFICATE_ISSUED event, which covers everything above; "
+                + "check it with GET /api/v1/audit-events/public-key") AuditCheckpoint checkpoint) {
+
+    /** This certificate with the signed checkpoint of its own CERTIFICATE_ISSUED event, known once it is appended. */
+    Certificate signedBy(AuditCheckpoint signed) {
+        return new Certificate(issuedAt, issuedBy, ticketId, ticketRef, source, requestedBy, receivedAt, dueAt,
+                completedAt, deadlineKept, outcome, closePolicy, subject, erased, entities, policyDecisions, evidence,
+                lastTicketEvent, chainHeadAtIssuance, signed);
+    }
 
     /** The data subject as the ticket keeps it: its type and, for e-mail/phone, the keyed hash, never the value. */
     public record Subject(String type, String hash) {

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** The certificate of erasure as a PDF a DPO can attach to the ticket: the same facts as the JSON, in reading order. */
-final class CertificatePdf {
+public final class CertificatePdf {
 
     private CertificatePdf() {
     }
 
-    static byte[] render(Certificate c) {
+    public static byte[] render(Certificate c) {
         try (PdfLines pdf = new PdfLines("Certificate of erasure " + c.ticketRef())) {
             pdf.title("Certificate of erasure")
                     .line("Personal data erased from Dixa under GDPR Art. 17, as recorded in the worker's audit trail.")
@@ -68,6 +68,12 @@ final class CertificatePdf {
             position(pdf, "Ticket's last event", c.lastTicketEvent());
             position(pdf, "Chain head at issuance", c.chainHeadAtIssuance());
             pdf.line("Check with GET /api/v1/audit-events/verify; the hash is SHA-256(previous hash || canonical event).");
+            if (c.checkpoint() != null) {
+                pdf.field("Signed checkpoint", "sequence " + c.checkpoint().sequence() + ", signed "
+                        + c.checkpoint().signedAt() + ", Ed25519 key " + c.checkpoint().keyId())
+                        .line("    signature " + c.checkpoint().signature())
+                        .line("Verify it with the key from GET /api/v1/audit-events/public-key over the signed text.");
+            }
             pdf.heading("Issued");
             pdf.field("Issued at", c.issuedAt()).field("Issued by", c.issuedBy());
             return pdf.toBytes();

@@ -1,5 +1,8 @@
 package com.erasureworker.evidence;
 
+import com.erasureworker.api.Negotiation;
+import com.erasureworker.api.PathIds;
+
 import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,7 +59,7 @@ public class CertificateResource {
             + "(entities.sha256), which binds the annex to it. Answered only once a certificate can be issued.")
     @APIResponse(responseCode = "200", content = @Content(mediaType = CertificateEntities.MEDIA_TYPE))
     public Response entities(@PathParam("id") String id) {
-        UUID ticketId = uuid(id);
+        UUID ticketId = PathIds.uuid(id, "ticket");
         issuer.checkIssuable(ticketId);
         StreamingOutput body = output -> entities.write(ticketId, output);
         return Response.ok(body, CertificateEntities.MEDIA_TYPE + "; charset=UTF-8")
@@ -75,7 +78,7 @@ public class CertificateResource {
     public Response certificate(@PathParam("id") String id, @Context HttpHeaders headers,
             @Context SecurityContext security) {
         boolean pdf = pdfRequested(headers);
-        Certificate certificate = issuer.issue(uuid(id), security.getUserPrincipal().getName(), pdf ? "pdf" : "json");
+        Certificate certificate = issuer.issue(PathIds.uuid(id, "ticket"), security.getUserPrincipal().getName(), pdf ? "pdf" : "json");
         if (!pdf) {
             return Response.ok(certificate, MediaType.APPLICATION_JSON_TYPE).build();
         }
@@ -85,31 +88,7 @@ public class CertificateResource {
                 .build();
     }
 
-    /**
-     * PDF only when the client's most preferred acceptable type names it: a wildcard or no Accept means JSON (Quarkus
-     * REST ignores server-side {@code qs}, so this is decided here rather than by two {@code @Produces} methods).
-     */
     static boolean pdfRequested(HttpHeaders headers) {
-        for (MediaType acceptable : headers.getAcceptableMediaTypes()) {
-            if (!acceptable.isWildcardType() && !acceptable.isWildcardSubtype() && acceptable.isCompatible(PDF_TYPE)) {
-                return true;
-            }
-            if (acceptable.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            if (id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException notUuid) {
-            // answered below
-        }
-        throw ProblemException.badRequest("The ticket id must be a UUID.",
-                List.of(new Problem.FieldError("id", "must be a UUID")));
+        return Negotiation.prefers(headers, PDF);
     }
 }

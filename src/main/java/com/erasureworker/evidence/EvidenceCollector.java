@@ -4,7 +4,6 @@ import com.erasureworker.dixa.ActivityLogEntry;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.RateLane;
-import com.erasureworker.pipeline.PipelineSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,20 +28,15 @@ public class EvidenceCollector {
     private final DixaClient dixa;
     private final EvidenceRecorder recorder;
     private final EvidenceConfig config;
-    private final EvidenceSwitch evidenceSwitch;
-    private final PipelineSwitch pipelineSwitch;
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(2);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(10);
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile int failuresInARow;
 
-    EvidenceCollector(DixaClient dixa, EvidenceRecorder recorder, EvidenceConfig config, EvidenceSwitch evidenceSwitch,
-            PipelineSwitch pipelineSwitch) {
+    EvidenceCollector(DixaClient dixa, EvidenceRecorder recorder, EvidenceConfig config) {
         this.dixa = dixa;
         this.recorder = recorder;
         this.config = config;
-        this.evidenceSwitch = evidenceSwitch;
-        this.pipelineSwitch = pipelineSwitch;
     }
 
     /** Captures the evidence of up to {@code evidence.tickets-per-run} completed tickets; answers how many. */
@@ -52,9 +46,6 @@ public class EvidenceCollector {
         }
         int captured = 0;
         for (UUID requestId : recorder.due(config.ticketsPerRun())) {
-            if (!switchedOn()) {
-                break;
-            }
             if (!capture(requestId)) {
                 failuresInARow++;
                 long pause = Math.min(LONGEST_PAUSE.toMillis(),
@@ -71,10 +62,6 @@ public class EvidenceCollector {
     /** Whether this replica is holding off after a failed capture. */
     boolean paused() {
         return Instant.now().isBefore(pausedUntil);
-    }
-
-    boolean switchedOn() {
-        return pipelineSwitch.enabled() && evidenceSwitch.enabled();
     }
 
     private boolean capture(UUID requestId) {

@@ -8,8 +8,8 @@ import io.smallrye.config.WithDefault;
 public interface EvidenceConfig {
 
     /**
-     * Whether this replica captures evidence (and only while the pipeline is switched on). The test profile starts
-     * with it off so that tests of other features see only the pipeline's own Dixa calls and audit events.
+     * Whether this replica captures evidence (only if it works targets too, {@code worker.enabled}); read once at
+     * start. Tests leave it on and pause the job instead, resuming it where they exercise evidence.
      */
     @WithDefault("true")
     boolean captureEnabled();
@@ -20,10 +20,8 @@ public interface EvidenceConfig {
 
     /**
      * Sweep tickets: the share of erased conversations whose activity log is read as evidence (0 to 1; at least one
-     * per sweep page whatever the share). DPO tickets always get every conversation's.
+     * per sweep page whatever the share; 1 or more reads every one). DPO tickets always get every conversation's.
      */
     @WithDefault("0.01")
-    @jakarta.validation.constraints.DecimalMin("0.0")
-    @jakarta.validation.constraints.DecimalMax("1.0")
     double sweepSample();
 }

@@ -6,7 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The Quartz trigger of evidence capture. {@code @Nonconcurrent} makes it run on one replica at a time cluster-wide,
- * so a ticket's activity logs are read once and no lock is held while Dixa answers.
+ * so a ticket's activity logs are read once and no lock is held while Dixa answers. Skipped where capture is off
+ * ({@link CaptureDisabled}).
  */
 @ApplicationScoped
 class EvidenceJobs {
@@ -18,10 +19,8 @@ class EvidenceJobs {
     }
 
     @Nonconcurrent
-    @Scheduled(identity = "evidence-capture", every = "${worker.tick:1s}")
+    @Scheduled(identity = "evidence-capture", every = "${worker.tick:1s}", skipExecutionIf = CaptureDisabled.class)
     void capture() {
-        if (collector.switchedOn()) {
-            collector.captureDue();
-        }
+        collector.captureDue();
     }
 }

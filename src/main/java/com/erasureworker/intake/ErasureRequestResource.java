@@ -1,6 +1,8 @@
 package com.erasureworker.intake;
 
+import com.erasureworker.api.Negotiation;
 import com.erasureworker.api.PageLinks;
+import com.erasureworker.api.PathIds;
 import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
 import com.erasureworker.api.QueryParameters;
@@ -103,7 +105,7 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketView get(@PathParam("id") String id) {
-        return views.ticket(uuid(id));
+        return views.ticket(PathIds.uuid(id, "ticket"));
     }
 
     @GET
@@ -146,7 +148,7 @@ public class ErasureRequestResource {
             @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "1 to 500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100")) @QueryParam("size") String size,
             @Context UriInfo uri) {
-        UUID ticketId = uuid(id);
+        UUID ticketId = PathIds.uuid(id, "ticket");
         List<Problem.FieldError> errors = new ArrayList<>();
         TargetState only = QueryParameters.value("state", state, TargetState::valueOf,
                 "one of " + Arrays.toString(TargetState.values()), errors);
@@ -180,8 +182,8 @@ public class ErasureRequestResource {
             @Parameter(description = "1 to 1000", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "500"))
             @QueryParam("size") String size,
             @Context HttpHeaders headers, @Context SecurityContext security, @Context UriInfo uri) {
-        if (AuditCsv.requested(headers)) {
-            TicketView ticket = views.ticket(uuid(id));
+        if (Negotiation.prefers(headers, AuditCsv.MEDIA_TYPE)) {
+            TicketView ticket = views.ticket(PathIds.uuid(id, "ticket"));
             return auditCsv.export(AuditEventQuery.ofTicket(ticket.id()), "history",
                     security.getUserPrincipal().getName(), ticket.id(), "history-" + ticket.id());
         }
@@ -191,7 +193,7 @@ public class ErasureRequestResource {
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Some query parameters have values that cannot be used.", errors);
         }
-        List<HistoryEntry> history = views.history(uuid(id), after, rows + 1);
+        List<HistoryEntry> history = views.history(PathIds.uuid(id, "ticket"), after, rows + 1);
         Response.ResponseBuilder answer = Response.ok(history.subList(0, Math.min(rows, history.size())),
                 MediaType.APPLICATION_JSON_TYPE);
         if (history.size() > rows) {
@@ -211,7 +213,7 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "409", description = "the ticket is not FAILED", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketView retry(@PathParam("id") String id, @Context SecurityContext security) {
-        UUID ticketId = uuid(id);
+        UUID ticketId = PathIds.uuid(id, "ticket");
         control.retry(ticketId, security.getUserPrincipal().getName());
         return views.ticket(ticketId);
     }
@@ -226,7 +228,7 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "409", description = "terminal already, or anonymization already requested",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketView cancel(@PathParam("id") String id, @Context SecurityContext security) {
-        UUID ticketId = uuid(id);
+        UUID ticketId = PathIds.uuid(id, "ticket");
         control.cancel(ticketId, security.getUserPrincipal().getName());
         return views.ticket(ticketId);
     }
@@ -244,21 +246,9 @@ public class ErasureRequestResource {
     @APIResponse(responseCode = "422", description = "no reason, or a due date that is not later or too late",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public TicketView extend(@PathParam("id") String id, byte[] body, @Context SecurityContext security) {
-        UUID ticketId = uuid(id);
+        UUID ticketId = PathIds.uuid(id, "ticket");
         DeadlineExtension extension = DeadlineExtension.read(body);
         control.extend(ticketId, extension.dueAt(), extension.reason(), security.getUserPrincipal().getName());
         return views.ticket(ticketId);
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            if (id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException notUuid) {
-            // answered below
-        }
-        throw ProblemException.badRequest("The ticket id must be a UUID.",
-                List.of(new Problem.FieldError("id", "must be a UUID")));
     }
 }

@@ -1,7 +1,8 @@
 package com.erasureworker.intake;
 
-import static com.erasureworker.intake.SubmissionReader.isAbsent;
-import static com.erasureworker.intake.SubmissionReader.text;
+import com.erasureworker.api.JsonBody;
+
+import static com.erasureworker.api.JsonBody.isAbsent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -25,7 +26,7 @@ final class SubjectReader {
     private SubjectReader() {
     }
 
-    static Subject read(JsonNode node, Findings findings) {
+    static Subject read(JsonNode node, JsonBody findings) {
         String exactlyOne = "give exactly one of " + String.join(", ", KINDS);
         if (isAbsent(node)) {
             findings.invalid("subject", "required: " + exactlyOne);
@@ -53,14 +54,14 @@ final class SubjectReader {
                 UUID id = uuid(value, path, findings);
                 yield id == null ? null : new Subject.EndUser(id);
             }
-            case "email" -> email(text(value, path, findings), path, findings);
-            case "phone" -> phone(text(value, path, findings), path, findings);
+            case "email" -> email(findings.text(value, path), path, findings);
+            case "phone" -> phone(findings.text(value, path), path, findings);
             case "conversationIds" -> conversations(value, path, findings);
             default -> messages(value, path, findings);
         };
     }
 
-    private static Subject email(String value, String path, Findings findings) {
+    private static Subject email(String value, String path, JsonBody findings) {
         if (value == null) {
             return null;
         }
@@ -72,7 +73,7 @@ final class SubjectReader {
         return new Subject.Email(trimmed);
     }
 
-    private static Subject phone(String value, String path, Findings findings) {
+    private static Subject phone(String value, String path, JsonBody findings) {
         if (value == null) {
             return null;
         }
@@ -85,7 +86,7 @@ final class SubjectReader {
         return new Subject.Phone(trimmed);
     }
 
-    private static Subject conversations(JsonNode value, String path, Findings findings) {
+    private static Subject conversations(JsonNode value, String path, JsonBody findings) {
         if (!sizeAccepted(value, path, findings)) {
             return null;
         }
@@ -99,7 +100,7 @@ final class SubjectReader {
         return new Subject.Conversations(List.copyOf(ids));
     }
 
-    private static Subject messages(JsonNode value, String path, Findings findings) {
+    private static Subject messages(JsonNode value, String path, JsonBody findings) {
         if (!sizeAccepted(value, path, findings)) {
             return null;
         }
@@ -126,7 +127,7 @@ final class SubjectReader {
     }
 
     /** The list's length is judged before its items, so 10,000 ids cost one check, not 10,000 reports. */
-    private static boolean sizeAccepted(JsonNode value, String path, Findings findings) {
+    private static boolean sizeAccepted(JsonNode value, String path, JsonBody findings) {
         if (!value.isArray()) {
             findings.malformed(path, "must be an array");
             return false;
@@ -138,7 +139,7 @@ final class SubjectReader {
         return true;
     }
 
-    private static Long positiveLong(JsonNode node, String path, Findings findings) {
+    private static Long positiveLong(JsonNode node, String path, JsonBody findings) {
         if (isAbsent(node)) {
             findings.invalid(path, "required");
             return null;
@@ -154,12 +155,12 @@ final class SubjectReader {
         return node.longValue();
     }
 
-    private static UUID uuid(JsonNode node, String path, Findings findings) {
+    private static UUID uuid(JsonNode node, String path, JsonBody findings) {
         if (isAbsent(node)) {
             findings.invalid(path, "required");
             return null;
         }
-        String text = text(node, path, findings);
+        String text = findings.text(node, path);
         if (text == null) {
             return null;
         }

@@ -1,20 +1,13 @@
 package com.erasureworker.intake;
 
-import com.erasureworker.api.ProblemException;
+import com.erasureworker.api.JsonBody;
 import com.erasureworker.erasure.ClosePolicy;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,26 +26,17 @@ final class SubmissionReader {
 
     private static final Set<String> FIELDS = Set.of("ticketRef", "subject", "closePolicy", "reason", "dueAt");
     private static final Pattern TICKET_REF = Pattern.compile("[A-Za-z0-9._:/#-]+");
-    private static final ObjectMapper STRICT = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private SubmissionReader() {
     }
 
     static Submission read(byte[] body, Instant receivedAt) {
-        JsonNode root = parse(body);
-        Findings findings = new Findings();
-        root.fieldNames().forEachRemaining(name -> {
-            if (!FIELDS.contains(name)) {
-                findings.malformed(name, "unknown field; accepted fields are " + String.join(", ", sorted(FIELDS)));
-            }
-        });
+        JsonBody findings = JsonBody.object(body, FIELDS, false);
+        JsonNode root = findings.root();
         String ticketRef = ticketRef(root, findings);
         Subject subject = SubjectReader.read(root.get("subject"), findings);
         ClosePolicy closePolicy = closePolicy(root, findings);
-        String reason = textField(root, "reason", findings);
+        String reason = findings.text("reason");
         if (reason != null && reason.length() > MAX_REASON) {
             findings.invalid("reason", "must be at most " + MAX_REASON + " characters");
         }
@@ -65,31 +49,10 @@ final class SubmissionReader {
         return receivedAt.atOffset(ZoneOffset.UTC).plusMonths(DEFAULT_DUE_MONTHS).toInstant();
     }
 
-    private static JsonNode parse(byte[] body) {
-        JsonNode root;
-        try {
-            root = body == null || body.length == 0 ? null : STRICT.readTree(body);
-        } catch (JsonProcessingException e) {
-            // Only the position: Jackson's message quotes the input, which may be the address being erased.
-            String where = e.getLocation() == null ? ""
-                    : " near line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw ProblemException.badRequest("The body is not valid JSON (or repeats a key)" + where + ".", List.of());
-        } catch (IOException e) {
-            throw ProblemException.badRequest("The body could not be read.", List.of());
-        }
-        if (root == null || root.isMissingNode()) {
-            throw ProblemException.badRequest("The body is empty; a JSON object is expected.", List.of());
-        }
-        if (!root.isObject()) {
-            throw ProblemException.badRequest("The body must be a JSON object.", List.of());
-        }
-        return root;
-    }
-
-    private static String ticketRef(JsonNode root, Findings findings) {
-        String ticketRef = textField(root, "ticketRef", findings);
+    private static String ticketRef(JsonNode root, JsonBody findings) {
+        String ticketRef = findings.text("ticketRef");
         if (ticketRef == null) {
-            if (isAbsent(root.get("ticketRef"))) {
+            if (JsonBody.isAbsent(root.get("ticketRef"))) {
                 findings.invalid("ticketRef", "required");
             }
         } else if (ticketRef.isEmpty() || ticketRef.length() > MAX_TICKET_REF) {
@@ -100,8 +63,8 @@ final class SubmissionReader {
         return ticketRef;
     }
 
-    private static ClosePolicy closePolicy(JsonNode root, Findings findings) {
-        String value = textField(root, "closePolicy", findings);
+    private static ClosePolicy closePolicy(JsonNode root, JsonBody findings) {
+        String value = findings.text("closePolicy");
         if (value == null) {
             return ClosePolicy.WAIT_THEN_FORCE;
         }
@@ -113,8 +76,8 @@ final class SubmissionReader {
         }
     }
 
-    private static Instant dueAt(JsonNode root, Instant receivedAt, Findings findings) {
-        String value = textField(root, "dueAt", findings);
+    private static Instant dueAt(JsonNode root, Instant receivedAt, JsonBody findings) {
+        String value = findings.text("dueAt");
         if (value == null) {
             return null;
         }
@@ -131,29 +94,5 @@ final class SubmissionReader {
             findings.invalid("dueAt", "must be at most " + MAX_DUE_MONTHS + " months after receipt (GDPR Art. 12(3))");
         }
         return dueAt;
-    }
-
-    /** The string at {@code field}; null when absent, JSON null, or not a string (then reported as malformed). */
-    private static String textField(JsonNode parent, String field, Findings findings) {
-        return text(parent.get(field), field, findings);
-    }
-
-    static String text(JsonNode node, String path, Findings findings) {
-        if (isAbsent(node)) {
-            return null;
-        }
-        if (!node.isTextual()) {
-            findings.malformed(path, "must be a string");
-            return null;
-        }
-        return node.textValue();
-    }
-
-    static boolean isAbsent(JsonNode node) {
-        return node == null || node.isNull();
-    }
-
-    private static List<String> sorted(Set<String> names) {
-        return names.stream().sorted().toList();
     }
 }

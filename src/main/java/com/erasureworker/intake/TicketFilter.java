@@ -15,8 +15,9 @@ import java.util.List;
  * The list's query parameters, read as text and parsed here so that a bad value is a 400 naming the parameter
  * (JAX-RS would answer 404 for a query parameter it cannot convert).
  */
-record TicketFilter(RequestState state, String ticketRef, Source source, Instant receivedFrom, Instant receivedTo,
-        Boolean overdue, Boolean atRisk, Instant dueBefore, int page, int size, java.util.UUID afterId) {
+public record TicketFilter(RequestState state, String ticketRef, Source source, Instant receivedFrom,
+        Instant receivedTo, Boolean overdue, Boolean atRisk, Instant dueBefore, int page, int size,
+        java.util.UUID afterId) {
 
     /** At risk: not settled and due within this long (not yet overdue). */
     static final java.time.Duration AT_RISK_WINDOW = java.time.Duration.ofDays(3);
@@ -26,7 +27,7 @@ record TicketFilter(RequestState state, String ticketRef, Source source, Instant
     /** The deepest row a page number may reach; beyond it, {@code afterId} (the {@code next} link) pages. */
     static final int MAX_OFFSET = 10_000;
 
-    static TicketFilter parse(String state, String ticketRef, String source, String receivedFrom, String receivedTo,
+    public static TicketFilter parse(String state, String ticketRef, String source, String receivedFrom, String receivedTo,
             String overdue, String atRisk, String dueBefore, String page, String size) {
         return parse(state, ticketRef, source, receivedFrom, receivedTo, overdue, atRisk, dueBefore, page, size, null);
     }

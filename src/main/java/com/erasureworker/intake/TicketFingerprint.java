@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /* Created at start-up so that a missing or short key stops the start, not the first submission. */
 @Startup
 @ApplicationScoped
-class TicketFingerprint {
+public class TicketFingerprint {
 
     static final int MIN_KEY_LENGTH = 32;
     private static final String ALGORITHM = "HmacSHA256";
@@ -34,6 +34,14 @@ class TicketFingerprint {
                     + "Keep it stable: a new key makes resubmissions and subject searches miss earlier tickets.");
         }
         this.key = new SecretKeySpec(value.getBytes(StandardCharsets.UTF_8), ALGORITHM);
+    }
+
+    /**
+     * The keyed hash of free text that must not enter the immutable audit chain (a reason, a filter value): the text
+     * itself goes to an erasable row or nowhere; the chain carries this.
+     */
+    public String keyedHash(String text) {
+        return text == null ? null : hmac(text);
     }
 
     /** The keyed hash of the normalised e-mail or phone; null for subjects named by Dixa ids. */

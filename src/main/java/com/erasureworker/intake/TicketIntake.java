@@ -3,6 +3,8 @@ package com.erasureworker.intake;
 import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
 import com.erasureworker.erasure.ErasureRequest;
+import com.erasureworker.erasure.InvalidTicketChangeException;
+import com.erasureworker.erasure.Source;
 import com.erasureworker.erasure.SubjectType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.SQLException;
@@ -41,6 +43,10 @@ public class TicketIntake {
     public Accepted submit(byte[] body, String actor) {
         Instant now = Instant.now(clock);
         Submission submission = SubmissionReader.read(body, now);
+        if (submission.ticketRef().toLowerCase(java.util.Locale.ROOT).startsWith(Source.SWEEP_TICKET_PREFIX)) {
+            throw new InvalidTicketChangeException("ticketRef", "the prefix " + Source.SWEEP_TICKET_PREFIX
+                    + " is reserved for the worker's retention sweeps");
+        }
         String contentHash = fingerprint.contentHash(submission);
         Optional<ErasureRequest> existing = recorder.findByTicketRef(submission.ticketRef());
         if (existing.isPresent()) {

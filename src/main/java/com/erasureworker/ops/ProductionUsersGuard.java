@@ -18,15 +18,19 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
 /**
- * Stops a production start in which a demo user of the dev or test profile (same name, same published password)
- * would be able to submit or cancel erasures. The demo passwords are in the repository; in production they would be
- * a back door to a service that deletes customer data.
+ * Stops a production start in which an API user has a published or weak password: a dev/test demo password (any
+ * user name), a password that {@code .env.example} ever shipped, or one shorter than {@value #MIN_LENGTH} characters.
+ * Published passwords would be a back door to a service that deletes customer data. Passwords given as digests
+ * ({@code QUARKUS_SECURITY_USERS_EMBEDDED_PLAIN_TEXT=false}) cannot be measured and are checked against nothing.
  */
 @ApplicationScoped
 public class ProductionUsersGuard {
 
     private static final Logger LOG = Logger.getLogger(ProductionUsersGuard.class);
     static final String USERS = "quarkus.security.users.embedded.users.";
+    static final int MIN_LENGTH = 16;
+    /** Every password an example file of this repository has shown; never acceptable. */
+    static final Set<String> PUBLISHED = Set.of("change-me", "change-me-too", "changeme", "password");
     private static final List<String> DEMO_PROFILES = List.of("%dev.", "%test.");
 
     /** Priority -1: before anything else starts serving or scheduling. */
@@ -40,13 +44,43 @@ public class ProductionUsersGuard {
         if (!embedded) {
             return;
         }
-        List<String> found = demoUsersInUse(demoPasswords(config),
-                name -> config.getOptionalValue(USERS + name, String.class));
-        if (!found.isEmpty()) {
-            String message = message(found);
-            LOG.error(message);
-            throw new IllegalStateException(message);
+        Map<String, Set<String>> demo = demoPasswords(config);
+        List<String> found = demoUsersInUse(demo, name -> config.getOptionalValue(USERS + name, String.class));
+        String refusal = !found.isEmpty() ? message(found) : null;
+        boolean plainText = config.getOptionalValue("quarkus.security.users.embedded.plain-text", Boolean.class)
+                .orElse(true);
+        if (refusal == null && plainText) {
+            Map<String, String> active = new TreeMap<>();
+            for (String key : config.getPropertyNames()) {
+                if (key.startsWith(USERS)) {
+                    config.getOptionalValue(key, String.class).ifPresent(value -> active.put(key.substring(USERS.length()), value));
+                }
+            }
+            List<String> weak = weakPasswords(active, demo);
+            refusal = weak.isEmpty() ? null : weakMessage(weak);
         }
+        if (refusal != null) {
+            LOG.error(refusal);
+            throw new IllegalStateException(refusal);
+        }
+    }
+
+    /** The users whose password is published (demo or example) or shorter than {@value #MIN_LENGTH} characters. */
+    static List<String> weakPasswords(Map<String, String> active, Map<String, Set<String>> demoPasswords) {
+        Set<String> published = new HashSet<>(PUBLISHED);
+        demoPasswords.values().forEach(published::addAll);
+        return active.entrySet().stream()
+                .filter(user -> user.getValue().length() < MIN_LENGTH || published.contains(user.getValue()))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+    }
+
+    static String weakMessage(List<String> names) {
+        return "API users with a published or short password: " + names + ". Every Basic user needs a password of at "
+                + "least " + MIN_LENGTH + " characters that is not a demo or .env.example password "
+                + "(QUARKUS_SECURITY_USERS_EMBEDDED_USERS_<NAME>); or leave Basic off (API_BASIC_AUTH_ENABLED=false) "
+                + "and remove the users.";
     }
 
     /** The names whose active password is the demo password of the same name. */

@@ -2,182 +2,201 @@ package com.erasureworker.pipeline;
 
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
-import com.erasureworker.dixa.Conversation;
-import com.erasureworker.erasure.CoveredConversation;
+import com.erasureworker.dixa.AnonymizationRequestStatus;
+import com.erasureworker.dixa.DixaCall;
+import com.erasureworker.erasure.Backoff;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.TargetState;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Saves what a step did, in one transaction: the Dixa calls made, the facts learned, the target's next state or its
- * retry schedule, and, when the last target of a ticket ends, the ticket's end. Every target state change in the
- * pipeline goes through {@link #apply} or {@link StatusPoller}'s use of {@link #observe}, so the lifecycle reads here.
+ * The only writer of target state: saves what happened to a target in one transaction by applying
+ * {@link TargetTransitions} to it — a step's outcome (fenced by its claim token: a stale one is discarded, its Dixa
+ * calls still recorded), a status read, a crash, a DPO's retry or cancel. Locks are always taken ticket first, then
+ * target, so two writers cannot deadlock.
  */
 @ApplicationScoped
-class ErasureLifecycle {
+public class ErasureLifecycle {
 
     private final AuditTrail audit;
     private final WorkerConfig config;
     private final Clock clock;
     private final TicketCompletion completion;
     private final StatusObservations observations;
+    private final CoveredConversations conversations;
+    private final EntityManager entityManager;
 
     ErasureLifecycle(AuditTrail audit, WorkerConfig config, Clock clock, TicketCompletion completion,
-            StatusObservations observations) {
+            StatusObservations observations, CoveredConversations conversations, EntityManager entityManager) {
         this.audit = audit;
         this.config = config;
         this.clock = clock;
         this.completion = completion;
         this.observations = observations;
+        this.conversations = conversations;
+        this.entityManager = entityManager;
     }
 
     @Transactional
-    Optional<Work> load(UUID targetId) {
-        ErasureTarget target = ErasureTarget.findById(targetId);
-        return target == null ? Optional.empty() : Optional.of(Work.of(target, ErasureRequest.findById(target.requestId)));
-    }
-
-    /** Marks, before the first anonymize call goes out, that the ticket can no longer be cancelled. */
-    @Transactional
-    boolean markAnonymizeRequested(Work work) {
-        ErasureTarget target = ErasureTarget.findById(work.targetId(), LockModeType.PESSIMISTIC_WRITE);
-        if (target == null || target.state.terminal() || !work.leaseOwner().equals(target.leaseOwner)) {
-            return false;
+    Optional<Work> load(Lease lease) {
+        ErasureTarget target = ErasureTarget.findById(lease.targetId());
+        if (target == null || !lease.token().equals(target.claimToken)) {
+            return Optional.empty();
         }
-        if (target.anonymizeRequestedAt == null) {
-            target.anonymizeRequestedAt = Instant.now(clock);
-        }
-        return true;
+        return Optional.of(Work.of(target, ErasureRequest.findById(target.requestId),
+                conversations.noted(target.id), conversations.closed(target.id)));
     }
 
-    /** Saves a step's outcome, if this replica still holds the target's lease (the calls are recorded regardless). */
+    /** Saves a step's outcome if its claim still holds the target; otherwise records its calls and that it was stale. */
     @Transactional
-    void apply(Work work, StepOutcome outcome) {
+    void apply(Work work, UUID claimToken, StepOutcome outcome) {
         ErasureRequest request = ErasureRequest.findById(work.requestId(), LockModeType.PESSIMISTIC_WRITE);
         ErasureTarget target = ErasureTarget.findById(work.targetId(), LockModeType.PESSIMISTIC_WRITE);
-        audit.recordCalls(outcome.calls, work.requestId(), work.targetId());
-        if (!work.leaseOwner().equals(target.leaseOwner) || target.state.terminal()) {
+        audit.recordCalls(outcome.calls(), work.requestId(), work.targetId());
+        Instant now = Instant.now(clock);
+        // Facts about Dixa are true whoever made the calls: a note posted by a stale claim is still posted.
+        conversations.learn(target.id, outcome, now);
+        if (!claimToken.equals(target.claimToken)) {
+            audit.record(AuditType.STALE_RESULT_DISCARDED, AuditTrail.SYSTEM, work.requestId(), work.targetId(),
+                    Map.of("result", outcome.result().kind(), "state", target.state.name()));
             return;
         }
-        Instant now = Instant.now(clock);
-        for (StepOutcome.Event event : outcome.events) {
+        for (StepOutcome.Event event : outcome.events()) {
             audit.record(event.type(), AuditTrail.SYSTEM, work.requestId(), work.targetId(), event.detail());
         }
-        learn(target, outcome, now);
-        if (outcome.failure != null) {
-            failOrRetry(target, outcome.failure, now);
-        } else {
-            target.attempts = 0;
-            target.lastError = null;
-            moveTo(target, outcome.next, outcome.nextAttemptAt == null ? now : outcome.nextAttemptAt, now);
+        if (outcome.graceUntil() != null) {
+            target.graceUntil = outcome.graceUntil();
         }
-        target.leaseOwner = null;
-        target.leaseUntil = null;
+        if (!outcome.notesPosted().isEmpty() && target.notePostedAt == null) {
+            target.notePostedAt = now;
+        }
+        if (!outcome.closed().isEmpty()) {
+            target.forceClosedAt = now;
+        }
+        transition(request, target, outcome.result(), now);
+        release(target);
+    }
+
+    /**
+     * A step that crashed, or whose save failed (the database went away after the Dixa calls): its calls are recorded
+     * and it counts as an attempt; the facts learned from Dixa are found again there (notes carry a marker).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void crashed(UUID targetId, UUID claimToken, List<DixaCall> calls, Exception error) {
+        ErasureTarget probe = ErasureTarget.findById(targetId);
+        if (probe == null) {
+            return;
+        }
+        ErasureRequest request = ErasureRequest.findById(probe.requestId, LockModeType.PESSIMISTIC_WRITE);
+        ErasureTarget target = ErasureTarget.findById(targetId, LockModeType.PESSIMISTIC_WRITE);
+        audit.recordCalls(calls, target.requestId, target.id);
+        if (claimToken.equals(target.claimToken)) {
+            transition(request, target, new StepResult.Crashed(error.getClass().getSimpleName()), Instant.now(clock));
+            release(target);
+        }
+    }
+
+    /** A status read of Dixa's request, for the target that leads it and every target following it. */
+    @Transactional
+    boolean applyStatus(UUID targetId, List<DixaCall> calls, StepResult result) {
+        ErasureTarget probe = ErasureTarget.findById(targetId);
+        ErasureRequest request = ErasureRequest.findById(probe.requestId, LockModeType.PESSIMISTIC_WRITE);
+        ErasureTarget target = ErasureTarget.findById(targetId, LockModeType.PESSIMISTIC_WRITE);
+        audit.recordCalls(calls, target.requestId, target.id);
+        if (target.state != TargetState.AWAITING_DIXA) {
+            return true;
+        }
+        Instant now = Instant.now(clock);
+        transition(request, target, result, now);
+        // Followers share what Dixa did with the request (processed, or stuck); a failed read is the leader's own.
+        if (result instanceof StepResult.Processed || result instanceof StepResult.Stuck) {
+            for (ErasureTarget follower : ErasureTarget.<ErasureTarget>list(
+                    "followsTargetId = ?1 and state = ?2", target.id, TargetState.AWAITING_DIXA)) {
+                ErasureRequest followerTicket = ErasureRequest.findById(follower.requestId,
+                        LockModeType.PESSIMISTIC_WRITE);
+                transition(followerTicket, follower, result, now);
+            }
+        }
+        return target.state != TargetState.AWAITING_DIXA;
+    }
+
+    /** A command on a target whose ticket row the caller has locked (retry, cancel). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    boolean command(ErasureRequest request, ErasureTarget target, StepResult command) {
+        TargetState before = target.state;
+        transition(request, target, command, Instant.now(clock));
+        release(target);
+        return target.state != before;
+    }
+
+    /**
+     * Releases up to {@code batch} HELD targets of a ticket to the pipeline, in one transaction; answers how many, so
+     * the caller repeats until none is left (restartable: only HELD rows move). A set-based update rather than a loaded
+     * entity per row, since a sweep ticket may hold 100,000 targets; it carries out exactly the table's HELD --Release-->
+     * transition (its only effect, SCHEDULE, is "due now"). One audit event for the whole release is the sweep's own.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public int releaseHeld(UUID requestId, int batch) {
+        TargetTransitions.Transition release = TargetTransitions.next(TargetState.HELD, null,
+                new StepResult.Release(), false);
+        if (!release.effects().equals(Set.of(TargetTransitions.Effect.SCHEDULE))) {
+            throw new IllegalStateException("HELD --Release--> has effects the bulk release does not carry out");
+        }
+        Instant now = Instant.now(clock);
+        return entityManager.createNativeQuery("""
+                update erasure_target set state = :to, next_attempt_at = :now, updated_at = :now
+                where id in (select id from erasure_target where request_id = :ticket and state = :held
+                             limit :batch for update skip locked)""")
+                .setParameter("to", release.to().name()).setParameter("now", now)
+                .setParameter("ticket", requestId).setParameter("held", TargetState.HELD.name())
+                .setParameter("batch", batch).executeUpdate();
+    }
+
+    private void transition(ErasureRequest request, ErasureTarget target, StepResult result, Instant now) {
+        boolean lastAttempt = target.attempts + 1 >= config.maxAttempts();
+        TargetTransitions.Transition transition = TargetTransitions.next(target.state, target.failedStep, result,
+                lastAttempt);
+        if (transition.ignored()) {
+            return;
+        }
+        TargetState from = target.state;
+        new TransitionEffects(observations, new Backoff(config.backoffInitial(), config.backoffMax()), config)
+                .apply(target, from, transition, result, now);
+        if (transition.to() != from) {
+            audit.record(AuditType.TARGET_STATE_CHANGED, AuditTrail.SYSTEM, target.requestId, target.id,
+                    Map.of("from", from.name(), "to", transition.to().name()));
+            target.state = transition.to();
+        }
         target.updatedAt = now;
-        if (target.state.terminal()) {
+        if (transition.effects().contains(TargetTransitions.Effect.END_TICKET_IF_DONE)) {
             completion.completeIfDone(request, now);
         }
     }
 
-    /** A step that crashed (a bug, or the database went away mid-step): counted as an attempt, retried later. */
-    @Transactional
-    void crashed(UUID targetId, String owner, Exception error) {
-        ErasureTarget target = ErasureTarget.findById(targetId, LockModeType.PESSIMISTIC_WRITE);
-        if (target == null || !owner.equals(target.leaseOwner) || target.state.terminal()) {
-            return;
-        }
-        Instant now = Instant.now(clock);
-        failOrRetry(target, new StepOutcome.Failure(false, "worker error: " + error.getClass().getSimpleName(), null,
-                true), now);
+    private static void release(ErasureTarget target) {
         target.leaseOwner = null;
         target.leaseUntil = null;
-        if (target.state.terminal()) {
-            completion.completeIfDone(ErasureRequest.findById(target.requestId, LockModeType.PESSIMISTIC_WRITE), now);
-        }
+        target.claimToken = null;
     }
 
-    private void learn(ErasureTarget target, StepOutcome outcome, Instant now) {
-        if (outcome.accepted != null) {
-            target.dixaRequestId = outcome.accepted.id();
-            target.initiatedAt = outcome.accepted.initiatedAt();
-            target.acceptedAt = now;
-            if (outcome.accepted.isProcessed()) {
-                // Dixa's 202 can already carry processedAt (a quiet queue): that is the confirmation, no read needed.
-                target.processedAt = outcome.accepted.processedAt();
-                target.processedSeenAt = now;
-            }
-            observations.observe(target, outcome.accepted, now);
+    static AnonymizationRequestStatus statusOf(StepResult result) {
+        if (result instanceof StepResult.Requested requested) {
+            return requested.status();
         }
-        if (outcome.covered != null) {
-            for (Conversation conversation : outcome.covered) {
-                CoveredConversation covered = CoveredConversation.findById(
-                        new CoveredConversation.Key(target.id, conversation.id()));
-                if (covered == null) {
-                    covered = new CoveredConversation();
-                    covered.targetId = target.id;
-                    covered.conversationId = conversation.id();
-                    covered.persist();
-                }
-                covered.stateSeen = conversation.state();
-            }
+        if (result instanceof StepResult.Processed processed) {
+            return processed.status();
         }
-        target.waitingReason = outcome.waitingReason;
-        if (outcome.graceUntil != null) {
-            target.graceUntil = outcome.graceUntil;
-        }
-        if (outcome.notePostedAt != null) {
-            target.notePostedAt = outcome.notePostedAt;
-        }
-        if (outcome.forceClosedAt != null) {
-            target.forceClosedAt = outcome.forceClosedAt;
-        }
-        if (outcome.verification != null) {
-            target.verification = outcome.verification;
-            target.verifiedAt = now;
-        }
-    }
-
-    void failOrRetry(ErasureTarget target, StepOutcome.Failure failure, Instant now) {
-        target.lastError = failure.message();
-        if (failure.countsAsAttempt()) {
-            target.attempts++;
-        }
-        if (failure.permanent() || target.attempts >= config.maxAttempts()) {
-            String why = failure.permanent() ? failure.message()
-                    : failure.message() + " (gave up after " + target.attempts + " attempts)";
-            target.lastError = why;
-            target.failedStep = target.state;
-            moveTo(target, TargetState.FAILED, now, now);
-            return;
-        }
-        target.nextAttemptAt = now.plus(backoff(target.attempts, failure.retryAfter()));
-    }
-
-    void moveTo(ErasureTarget target, TargetState next, Instant nextAttemptAt, Instant now) {
-        if (next != null && next != target.state) {
-            audit.record(AuditType.TARGET_STATE_CHANGED, AuditTrail.SYSTEM, target.requestId, target.id,
-                    java.util.Map.of("from", target.state.name(), "to", next.name()));
-            target.state = next;
-        }
-        target.nextAttemptAt = nextAttemptAt;
-        target.updatedAt = now;
-    }
-
-    /** Exponential backoff with jitter (half to full delay), never shorter than Dixa's Retry-After. */
-    private Duration backoff(int attempts, Duration retryAfter) {
-        long initial = config.backoffInitial().toMillis();
-        long capped = Math.min(config.backoffMax().toMillis(), initial << Math.min(attempts - 1, 20));
-        long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
-        Duration delay = Duration.ofMillis(jittered);
-        return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
+        return result instanceof StepResult.StillQueued queued ? queued.status() : null;
     }
 }

@@ -14,12 +14,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
  * One run of the step job: {@code worker.concurrency} workers each claim a due target, run its step (Dixa calls
- * outside any transaction), save the outcome, and claim the next, until nothing is due or the run's time is up.
+ * outside any transaction, the claim's lease renewed by a heartbeat meanwhile), save the outcome, and claim the next,
+ * until nothing is due or the run's time is up.
  */
 @ApplicationScoped
 public class PipelineRunner {
@@ -31,23 +34,26 @@ public class PipelineRunner {
     private final AnonymizeStep anonymize;
     private final VerifyStep verify;
     private final WorkerConfig config;
-    private final PipelineSwitch pipelineSwitch;
     private final Clock clock;
     private final ExecutorService workers;
+    private final ScheduledExecutorService heartbeats;
     private final String owner;
-    private final AtomicInteger busy = new AtomicInteger();
 
     PipelineRunner(TargetClaims claims, ErasureLifecycle lifecycle, AnonymizeStep anonymize, VerifyStep verify,
-            WorkerConfig config, PipelineSwitch pipelineSwitch, Clock clock) {
+            WorkerConfig config, Clock clock) {
         this.claims = claims;
         this.lifecycle = lifecycle;
         this.anonymize = anonymize;
         this.verify = verify;
         this.config = config;
-        this.pipelineSwitch = pipelineSwitch;
         this.clock = clock;
         this.workers = Executors.newFixedThreadPool(config.concurrency(), runnable -> {
             Thread thread = new Thread(runnable, "erasure-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.heartbeats = Executors.newScheduledThreadPool(1, runnable -> {
+            Thread thread = new Thread(runnable, "erasure-lease-heartbeat");
             thread.setDaemon(true);
             return thread;
         });
@@ -59,15 +65,7 @@ public class PipelineRunner {
         return owner;
     }
 
-    /** Whether a run is working targets right now. */
-    public boolean busy() {
-        return busy.get() > 0;
-    }
-
     void runSteps() {
-        if (!pipelineSwitch.enabled()) {
-            return;
-        }
         Instant deadline = Instant.now(clock).plus(config.maxRun());
         List<Future<?>> running = new ArrayList<>();
         for (int i = 0; i < config.concurrency(); i++) {
@@ -86,45 +84,54 @@ public class PipelineRunner {
     }
 
     private void workUntil(Instant deadline) {
-        while (pipelineSwitch.enabled() && Instant.now(clock).isBefore(deadline)) {
-            Optional<UUID> claimed = claims.claimOne(owner);
+        while (Instant.now(clock).isBefore(deadline)) {
+            Optional<Lease> claimed = claims.claimOne(owner);
             if (claimed.isEmpty()) {
                 return;
             }
-            busy.incrementAndGet();
+            long beat = Math.max(50, config.leaseDuration().toMillis() / 3);
+            ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(claimed.get()::heartbeat, beat, beat,
+                    TimeUnit.MILLISECONDS);
             try {
                 work(claimed.get());
             } finally {
-                busy.decrementAndGet();
+                heartbeat.cancel(false);
             }
         }
     }
 
-    private void work(UUID targetId) {
+    /** Runs one step under its claim and saves the outcome; a lost claim's or a failed save's calls are still recorded. */
+    private void work(Lease lease) {
+        StepOutcome outcome = null;
         try {
-            Optional<Work> work = lifecycle.load(targetId);
+            Optional<Work> work = lifecycle.load(lease);
             if (work.isEmpty()) {
                 return;
             }
             RateLane lane = work.get().priority() == 0 ? RateLane.DPO : RateLane.SWEEP;
-            StepOutcome outcome = RateLane.with(lane, () -> switch (work.get().state()) {
-                case PENDING, WAITING_FOR_CLOSE -> anonymize.run(work.get());
-                case VERIFYING -> verify.run(work.get());
-                default -> null;
-            });
+            try {
+                outcome = RateLane.with(lane, () -> switch (work.get().state()) {
+                    case PENDING, WAITING_FOR_CLOSE -> anonymize.run(work.get(), lease);
+                    case VERIFYING -> verify.run(work.get(), lease);
+                    default -> null;
+                });
+            } catch (Lease.LostException lost) {
+                outcome = lost.partial();
+            }
             if (outcome != null) {
-                lifecycle.apply(work.get(), outcome);
+                lifecycle.apply(work.get(), lease.token(), outcome);
             }
         } catch (RuntimeException e) {
             // Only the exception type and the target id: messages of unexpected errors are not vetted for privacy.
-            LOG.errorf("step of target %s failed with %s", targetId, e.getClass().getName());
-            lifecycle.crashed(targetId, owner, e);
+            LOG.errorf("step of target %s failed with %s", lease.targetId(), e.getClass().getName());
+            lifecycle.crashed(lease.targetId(), lease.token(), outcome == null ? List.of() : outcome.calls(), e);
         }
     }
 
     @PreDestroy
     void stop() {
         workers.shutdownNow();
+        heartbeats.shutdownNow();
     }
 
     private static String defaultInstanceId() {

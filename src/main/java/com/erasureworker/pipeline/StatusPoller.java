@@ -12,7 +12,9 @@ import java.util.Optional;
 /**
  * Follows Dixa's anonymization requests until {@code processedAt} appears, spending as few calls as Dixa's FIFO
  * queue allows: only the oldest outstanding request is read. While it is unprocessed, so are all younger ones; once it
- * is processed, the next oldest is read straight away (it is likely done too). An unprocessed request is read again
+ * is processed, the next oldest is read straight away (it is likely done too). A head far older than the queue's
+ * recent processing time is read on its own schedule instead, and the next request becomes the head, so a request
+ * Dixa never processes does not hide the others ({@link StatusReads#next}). An unprocessed request is read again
  * after max(min interval, age fraction × its age), so processedAt is noticed within max(2 s, 10 %) of the time it took.
  * Runs on one replica at a time (Quartz {@code @Nonconcurrent}, cluster-wide).
  */
@@ -22,21 +24,19 @@ class StatusPoller {
     private final DixaClient dixa;
     private final StatusReads reads;
     private final WorkerConfig config;
-    private final PipelineSwitch pipelineSwitch;
     private final Clock clock;
 
-    StatusPoller(DixaClient dixa, StatusReads reads, WorkerConfig config, PipelineSwitch pipelineSwitch, Clock clock) {
+    StatusPoller(DixaClient dixa, StatusReads reads, WorkerConfig config, Clock clock) {
         this.dixa = dixa;
         this.reads = reads;
         this.config = config;
-        this.pipelineSwitch = pipelineSwitch;
         this.clock = clock;
     }
 
     void pollDue() {
         Instant deadline = Instant.now(clock).plus(config.maxRun());
         boolean predecessorProcessed = false;
-        while (pipelineSwitch.enabled() && Instant.now(clock).isBefore(deadline)) {
+        while (Instant.now(clock).isBefore(deadline)) {
             Optional<StatusReads.Due> due = reads.next(config.poll().fifo());
             if (due.isEmpty()) {
                 return;
@@ -46,7 +46,7 @@ class StatusPoller {
             }
             DixaOutcome<AnonymizationRequestStatus> answer = RateLane.with(RateLane.STATUS,
                     () -> dixa.getAnonymizationRequest(due.get().dixaRequestId()));
-            predecessorProcessed = reads.apply(due.get().targetId(), answer) && config.poll().fifo();
+            predecessorProcessed = reads.apply(due.get(), answer) && config.poll().fifo();
         }
     }
 

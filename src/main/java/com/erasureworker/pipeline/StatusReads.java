@@ -2,12 +2,10 @@ package com.erasureworker.pipeline;
 
 import com.erasureworker.dixa.AnonymizationRequestStatus;
 import com.erasureworker.dixa.DixaOutcome;
-import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.TargetState;
-import com.erasureworker.audit.AuditTrail;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,84 +13,89 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The database side of {@link StatusPoller}: which request to read next, and what a read means for its target. */
+/**
+ * The database side of {@link StatusPoller}: which request to read next, and what a read means for its target (as a
+ * {@link StepResult}, applied by {@link ErasureLifecycle}).
+ */
 @ApplicationScoped
 class StatusReads {
 
-    record Due(UUID targetId, UUID dixaRequestId, Instant readAt) {
+    record Due(UUID targetId, UUID dixaRequestId, Instant readAt, Instant acceptedAt) {
     }
 
+    /** Recent processing time: initiatedAt to processedAt of the last 50 requests Dixa processed. */
+    private static final String RECENT_PROCESSING = """
+            select coalesce(avg(extract(epoch from (processed_at - initiated_at))), 0) from (
+              select processed_at, initiated_at from erasure_target
+              where processed_at is not null and initiated_at is not null
+              order by processed_seen_at desc limit 50) recent
+            """;
+
     private final ErasureLifecycle lifecycle;
-    private final StatusObservations observations;
-    private final TicketCompletion completion;
-    private final AuditTrail audit;
+    private final EntityManager entityManager;
     private final WorkerConfig config;
     private final Clock clock;
 
-    StatusReads(ErasureLifecycle lifecycle, StatusObservations observations, TicketCompletion completion,
-            AuditTrail audit, WorkerConfig config, Clock clock) {
+    StatusReads(ErasureLifecycle lifecycle, EntityManager entityManager, WorkerConfig config, Clock clock) {
         this.lifecycle = lifecycle;
-        this.observations = observations;
-        this.completion = completion;
-        this.audit = audit;
+        this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
     }
 
     /**
-     * FIFO: the oldest awaiting request (in Dixa's order, initiatedAt). Otherwise: the one whose read is due first.
-     * {@code readAt} is when its next read is scheduled.
+     * An overdue request (far older than recent processing) whose own read is due, first; otherwise, FIFO: the
+     * oldest request that is not overdue (in Dixa's order, initiatedAt); not FIFO: the read due first.
      */
     @Transactional
     Optional<Due> next(boolean fifo) {
-        ErasureTarget target = fifo
-                ? ErasureTarget.<ErasureTarget>find("state = ?1 order by initiatedAt nulls last, acceptedAt, id",
-                        TargetState.AWAITING_DIXA).firstResult()
-                : ErasureTarget.<ErasureTarget>find("state = ?1 order by nextAttemptAt", TargetState.AWAITING_DIXA)
+        Instant now = Instant.now(clock);
+        ErasureTarget target;
+        if (fifo) {
+            Instant overdueBefore = now.minus(overdueAge());
+            target = ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt < ?2 and nextAttemptAt <= ?3"
+                    + " order by nextAttemptAt", TargetState.AWAITING_DIXA, overdueBefore, now).firstResult();
+            if (target == null) {
+                target = ErasureTarget.<ErasureTarget>find("state = ?1 and (initiatedAt is null or initiatedAt >= ?2)"
+                        + " order by initiatedAt nulls last, acceptedAt, id", TargetState.AWAITING_DIXA, overdueBefore)
                         .firstResult();
-        return Optional.ofNullable(target).map(t -> new Due(t.id, t.dixaRequestId, t.nextAttemptAt));
+            }
+        } else {
+            target = ErasureTarget.<ErasureTarget>find("state = ?1 order by nextAttemptAt", TargetState.AWAITING_DIXA)
+                    .firstResult();
+        }
+        return Optional.ofNullable(target).map(t -> new Due(t.id, t.dixaRequestId, t.nextAttemptAt, t.acceptedAt));
+    }
+
+    private Duration overdueAge() {
+        double seconds = ((Number) entityManager.createNativeQuery(RECENT_PROCESSING).getSingleResult()).doubleValue();
+        Duration recent = Duration.ofMillis((long) (seconds * 1000 * config.poll().overdueFactor()));
+        return recent.compareTo(config.poll().overdueMin()) > 0 ? recent : config.poll().overdueMin();
     }
 
     /** @return true when the target left AWAITING_DIXA (processed, or ended), so the next one may be read now */
-    @Transactional
-    boolean apply(UUID targetId, DixaOutcome<AnonymizationRequestStatus> answer) {
-        ErasureTarget probe = ErasureTarget.findById(targetId);
-        ErasureRequest request = ErasureRequest.findById(probe.requestId, LockModeType.PESSIMISTIC_WRITE);
-        ErasureTarget target = ErasureTarget.findById(targetId, LockModeType.PESSIMISTIC_WRITE);
-        audit.recordCalls(answer.calls(), target.requestId, target.id);
-        if (target.state != TargetState.AWAITING_DIXA) {
-            return true;
+    boolean apply(Due due, DixaOutcome<AnonymizationRequestStatus> answer) {
+        return lifecycle.applyStatus(due.targetId(), answer.calls(), result(due.acceptedAt(), answer));
+    }
+
+    /** What a read means: processed, still queued (read again after a share of its age), stuck, or a failed read. */
+    StepResult result(Instant acceptedAt, DixaOutcome<AnonymizationRequestStatus> answer) {
+        if (!answer.isOk()) {
+            return StepLog.failure("read the anonymization request status", answer);
+        }
+        AnonymizationRequestStatus status = answer.value();
+        if (status.isProcessed()) {
+            return new StepResult.Processed(status);
         }
         Instant now = Instant.now(clock);
-        target.updatedAt = now;
-        if (answer.isOk()) {
-            AnonymizationRequestStatus status = answer.value();
-            observations.observe(target, status, now);
-            target.attempts = 0;
-            target.lastError = null;
-            if (status.isProcessed()) {
-                target.processedAt = status.processedAt();
-                target.processedSeenAt = now;
-                lifecycle.moveTo(target, TargetState.VERIFYING, now, now);
-                return true;
-            }
-            Duration age = Duration.between(target.acceptedAt == null ? now : target.acceptedAt, now);
-            if (age.compareTo(config.processingTimeout()) > 0) {
-                lifecycle.failOrRetry(target, new StepOutcome.Failure(true, "stuck: Dixa has not processed request "
-                        + status.id() + " after " + age.toHours() + " h", null, false), now);
-                completion.completeIfDone(request, now);
-                return true;
-            }
-            long waitMillis = Math.max(config.poll().minInterval().toMillis(),
-                    (long) (age.toMillis() * config.poll().ageFraction()));
-            target.nextAttemptAt = now.plusMillis(waitMillis);
-            return false;
+        Duration age = Duration.between(acceptedAt == null ? now : acceptedAt, now);
+        if (age.compareTo(config.processingTimeout()) > 0) {
+            return new StepResult.Stuck("stuck: Dixa has not processed request " + status.id() + " after "
+                    + age.toHours() + " h (a retry asks Dixa again)");
         }
-        lifecycle.failOrRetry(target, StepOutcome.Failure.of("read the anonymization request status", answer), now);
-        if (target.state.terminal()) {
-            completion.completeIfDone(request, now);
-            return true;
-        }
-        return false;
+        long waitMillis = Math.max(config.poll().minInterval().toMillis(),
+                (long) (age.toMillis() * config.poll().ageFraction()));
+        return new StepResult.StillQueued(status, now.plusMillis(waitMillis));
     }
+
 }

@@ -1,7 +1,6 @@
 package com.erasureworker.pipeline;
 
 import com.erasureworker.contract.DixaContract;
-import com.erasureworker.erasure.ErasureTarget;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -13,8 +12,11 @@ import java.util.UUID;
 
 /**
  * Hands out due targets to one worker at a time across replicas: {@code FOR UPDATE SKIP LOCKED} picks a row nobody
- * else is claiming, and a lease with expiry marks it taken. A replica that dies mid-step simply lets its lease run out;
- * the next claim after that picks the target up again. DPO tickets (priority 0) come before sweeps. No new (PENDING)
+ * else is claiming, and each claim gets its own token and a lease. A replica that dies mid-step lets its lease run out;
+ * the next claim then picks the target up with a new token, so the dead claim's late save is discarded.
+ *
+ * <p>Order: DPO tickets (priority 0) before sweeps; within a priority, work that finishes tickets first (a due
+ * verification read before waiting-for-close rechecks before PENDING targets), then by due time. No new (PENDING)
  * target is started until the Dixa contract self-check has passed, except a canary's, which is how it is proven.
  */
 @ApplicationScoped
@@ -27,9 +29,18 @@ class TargetClaims {
               and (t.lease_until is null or t.lease_until < :now)
               and r.state = 'IN_PROGRESS'
               and (t.state <> 'PENDING' or :newWork or r.source = 'CANARY')
-            order by t.priority, t.next_attempt_at
+            order by t.priority,
+                     case t.state when 'VERIFYING' then 0 when 'WAITING_FOR_CLOSE' then 1 else 2 end,
+                     t.next_attempt_at
             limit 1
             for update of t skip locked
+            """;
+
+    private static final String RENEW = """
+            update erasure_target set lease_until = :until,
+                   anonymize_requested_at = case when :mark then coalesce(anonymize_requested_at, :now)
+                                                 else anonymize_requested_at end
+            where id = :id and claim_token = :token and state not in ('DONE', 'FAILED', 'CANCELLED')
             """;
 
     private final EntityManager entityManager;
@@ -45,7 +56,7 @@ class TargetClaims {
     }
 
     @Transactional
-    Optional<UUID> claimOne(String owner) {
+    Optional<Lease> claimOne(String owner) {
         Instant now = Instant.now(clock);
         @SuppressWarnings("unchecked")
         List<UUID> ids = entityManager.createNativeQuery(DUE, UUID.class).setParameter("now", now)
@@ -53,9 +64,20 @@ class TargetClaims {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        ErasureTarget target = entityManager.find(ErasureTarget.class, ids.get(0));
-        target.leaseOwner = owner;
-        target.leaseUntil = now.plus(config.leaseDuration());
-        return Optional.of(target.id);
+        UUID token = UUID.randomUUID();
+        Instant until = now.plus(config.leaseDuration());
+        entityManager.createNativeQuery(
+                "update erasure_target set lease_owner = :owner, claim_token = :token, lease_until = :until where id = :id")
+                .setParameter("owner", owner).setParameter("token", token).setParameter("until", until)
+                .setParameter("id", ids.get(0)).executeUpdate();
+        return Optional.of(new Lease(ids.get(0), token, until, this, config.leaseDuration(), clock));
+    }
+
+    /** Extends a claim's lease (and optionally marks the anonymize request); false when the claim is no longer held. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean renew(UUID targetId, UUID token, Instant until, boolean markRequested) {
+        return entityManager.createNativeQuery(RENEW).setParameter("until", until).setParameter("mark", markRequested)
+                .setParameter("now", Instant.now(clock)).setParameter("id", targetId).setParameter("token", token)
+                .executeUpdate() == 1;
     }
 }

@@ -10,7 +10,9 @@ import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.TargetState;
 import com.erasureworker.erasure.TicketConflictException;
 import com.erasureworker.erasure.TicketNotFoundException;
+import com.erasureworker.intake.TicketFingerprint;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -22,17 +24,24 @@ import java.util.UUID;
 
 /**
  * The DPO's hands on a running ticket: retry a failed one where it failed, cancel one before Dixa was asked, or move
- * its deadline within what GDPR allows.
+ * its deadline within what GDPR allows. Target states change only through {@link ErasureLifecycle#command}.
  */
 @ApplicationScoped
 public class TicketControl {
 
     private final AuditTrail audit;
+    private final TicketFingerprint fingerprint;
+    private final EntityManager entityManager;
     private final Clock clock;
+    private final ErasureLifecycle lifecycle;
 
-    TicketControl(AuditTrail audit, Clock clock) {
+    TicketControl(AuditTrail audit, TicketFingerprint fingerprint, EntityManager entityManager, Clock clock,
+            ErasureLifecycle lifecycle) {
+        this.fingerprint = fingerprint;
+        this.entityManager = entityManager;
         this.audit = audit;
         this.clock = clock;
+        this.lifecycle = lifecycle;
     }
 
     /** A FAILED ticket resumes: each failed target goes back to the step it failed in, with fresh attempts. */
@@ -42,16 +51,9 @@ public class TicketControl {
         if (request.state != RequestState.FAILED) {
             throw new TicketConflictException("state", "only a FAILED ticket can be retried; this one is " + request.state);
         }
-        Instant now = Instant.now(clock);
         List<ErasureTarget> failed = ErasureTarget.list("requestId = ?1 and state = ?2", requestId, TargetState.FAILED);
         for (ErasureTarget target : failed) {
-            target.state = target.failedStep == null ? TargetState.PENDING : target.failedStep;
-            target.failedStep = null;
-            target.attempts = 0;
-            target.nextAttemptAt = now;
-            target.leaseOwner = null;
-            target.leaseUntil = null;
-            target.updatedAt = now;
+            lifecycle.command(request, target, new StepResult.Retry());
         }
         request.state = RequestState.IN_PROGRESS;
         request.outcome = null;
@@ -75,10 +77,7 @@ public class TicketControl {
         }
         Instant now = Instant.now(clock);
         for (ErasureTarget target : targets) {
-            target.state = TargetState.CANCELLED;
-            target.leaseOwner = null;
-            target.leaseUntil = null;
-            target.updatedAt = now;
+            lifecycle.command(request, target, new StepResult.Cancel());
         }
         request.state = RequestState.CANCELLED;
         request.outcome = "CANCELLED";
@@ -108,7 +107,13 @@ public class TicketControl {
         Map<String, Object> detail = new java.util.LinkedHashMap<>();
         detail.put("from", request.dueAt.toString());
         detail.put("to", dueAt.toString());
-        detail.put("reason", Redaction.scrub(reason));
+        String reasonHash = fingerprint.keyedHash(reason);
+        detail.put("reasonHash", reasonHash);
+        // The reason itself goes to an erasable row: it is free text and may name someone.
+        entityManager.createNativeQuery("insert into deadline_extension (request_id, extended_at, due_at, reason, "
+                + "reason_hash) values (?1, ?2, ?3, ?4, ?5)").setParameter(1, requestId)
+                .setParameter(2, Instant.now(clock)).setParameter(3, dueAt)
+                .setParameter(4, Redaction.scrub(reason)).setParameter(5, reasonHash).executeUpdate();
         request.dueAt = dueAt;
         audit.record(AuditType.DEADLINE_EXTENDED, actor, requestId, null, detail);
         return request;

@@ -4,10 +4,7 @@ import com.erasureworker.audit.AuditType;
 import com.erasureworker.dixa.Conversation;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
-import com.erasureworker.erasure.TargetState;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,21 +19,17 @@ class VerifyStep {
     private final DixaClient dixa;
     private final WorkerConfig config;
     private final CoveredConversations covered;
-    private final Clock clock;
 
-    VerifyStep(DixaClient dixa, WorkerConfig config, CoveredConversations covered, Clock clock) {
+    VerifyStep(DixaClient dixa, WorkerConfig config, CoveredConversations covered) {
         this.dixa = dixa;
         this.config = config;
         this.covered = covered;
-        this.clock = clock;
     }
 
-    StepOutcome run(Work work) {
-        StepOutcome out = new StepOutcome();
-        Instant now = Instant.now(clock);
+    StepOutcome run(Work work, Lease lease) {
+        StepLog log = new StepLog(lease);
         if (!sampled(work)) {
-            done(out, "SAMPLED_OUT", now);
-            return out;
+            return log.finish(new StepResult.Verified("SAMPLED_OUT"));
         }
         List<Long> conversations = switch (work.type()) {
             case CONVERSATION -> List.of(work.conversationId());
@@ -44,30 +37,21 @@ class VerifyStep {
             case MESSAGE -> List.of();
         };
         if (conversations.isEmpty()) {
-            done(out, "NOT_APPLICABLE", now);
-            return out;
+            return log.finish(new StepResult.Verified("NOT_APPLICABLE"));
         }
         for (long conversationId : conversations) {
-            DixaOutcome<Conversation> read = dixa.getConversation(conversationId);
+            DixaOutcome<Conversation> read = log.call(() -> dixa.getConversation(conversationId));
             boolean anonymized = dixa.showsAnonymized(read); // a 404 counts where the tenant answers anonymized so
-            if (!out.took(read) && !anonymized) {
-                out.failFrom("verify conversation", read);
-                return out;
+            if (!read.isOk() && !anonymized) {
+                return log.failed("verify conversation", read);
             }
             if (!anonymized) {
-                out.retryLater("Dixa reported the request processed, but conversation " + conversationId
-                        + " shows no anonymizedAt");
-                return out;
+                return log.finish(new StepResult.Transient("Dixa reported the request processed, but conversation "
+                        + conversationId + " shows no anonymizedAt", null, true));
             }
         }
-        out.event(AuditType.VERIFIED, "conversationIds", conversations);
-        done(out, "VERIFIED", now);
-        return out;
-    }
-
-    private static void done(StepOutcome out, String verification, Instant now) {
-        out.verification = verification;
-        out.moveTo(TargetState.DONE, now);
+        log.event(AuditType.VERIFIED, "conversationIds", conversations);
+        return log.finish(new StepResult.Verified("VERIFIED"));
     }
 
     private boolean sampled(Work work) {

@@ -6,9 +6,13 @@ import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.TargetState;
 import com.erasureworker.erasure.TargetType;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
-/** An immutable snapshot of a claimed target and its ticket: what a step needs, read before any Dixa call. */
+/**
+ * An immutable snapshot of a claimed target and its ticket: what a step needs, read before any Dixa call, including
+ * the conversations the worker already noted or closed for it (never done twice).
+ */
 record Work(
         UUID targetId,
         UUID requestId,
@@ -20,15 +24,18 @@ record Work(
         Long conversationId,
         UUID messageId,
         UUID endUserId,
-        UUID dixaRequestId,
-        Instant acceptedAt,
-        Instant notePostedAt,
         Instant graceUntil,
-        String leaseOwner) {
+        Set<Long> noted,
+        Set<Long> closed) {
 
-    static Work of(ErasureTarget target, ErasureRequest request) {
-        return new Work(target.id, request.id, request.ticketRef, request.closePolicy, target.type, target.priority, target.state,
-                target.conversationId, target.messageId, target.endUserId, target.dixaRequestId, target.acceptedAt,
-                target.notePostedAt, target.graceUntil, target.leaseOwner);
+    Work {
+        noted = Set.copyOf(noted);
+        closed = Set.copyOf(closed);
+    }
+
+    static Work of(ErasureTarget target, ErasureRequest request, Set<Long> noted, Set<Long> closed) {
+        return new Work(target.id, request.id, request.ticketRef, request.closePolicy, target.type, target.priority,
+                target.state, target.conversationId, target.messageId, target.endUserId, target.graceUntil, noted,
+                closed);
     }
 }

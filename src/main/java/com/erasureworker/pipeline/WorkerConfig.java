@@ -9,7 +9,7 @@ import java.util.Optional;
 @ConfigMapping(prefix = "worker")
 public interface WorkerConfig {
 
-    /** Whether this replica works targets at all (tests switch it on where they need it). */
+    /** Whether this replica works targets at all; read once at start ({@link WorkerDisabled}). */
     @WithDefault("true")
     boolean enabled();
 
@@ -76,6 +76,18 @@ public interface WorkerConfig {
          */
         @WithDefault("true")
         boolean fifo();
+
+        /**
+         * A head this many times older than the queue's recent processing time (initiatedAt to processedAt of recently
+         * processed requests) is taken out of head-of-line order: it is read on its own schedule, and the next request
+         * becomes the head, so one request Dixa never processes cannot hide the others' processedAt.
+         */
+        @WithDefault("10")
+        double overdueFactor();
+
+        /** The least age at which a head counts as overdue, whatever the recent processing time. */
+        @WithDefault("5m")
+        Duration overdueMin();
     }
 
     /** Reading the result back after processedAt. */

@@ -11,7 +11,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Accepts anonymization requests with Dixa's open-conversation safeguard: 409 unless every affected conversation is
  * closed, or {@code force=true} closes them first. Repeating a request on an already anonymized entity is accepted
- * and queued again (the spec is silent, REFERENCE.md §9.1; {@link SimulatorModes} can make it a 409); processing it
+ * and queued again (the spec is silent, README open question 1; {@link SimulatorModes} can make it a 409); processing it
  * again changes nothing more.
  */
 @ApplicationScoped
@@ -30,9 +30,30 @@ public class AnonymizationIntake {
     @ConfigProperty(name = "dixa.agent-id")
     UUID tokenUserId;
 
+    /** Conversations whose next anonymize calls answer 409 whatever their state (Dixa does not say what 409 means). */
+    private final java.util.Map<Long, Integer> conflicts = new java.util.HashMap<>();
+
+    /** The next {@code times} anonymize calls for the conversation answer 409 "already requested", even when closed. */
+    void conflictAnyway(long csid, int times) {
+        synchronized (store) {
+            conflicts.put(csid, times);
+        }
+    }
+
+    void clearConflicts() {
+        synchronized (store) {
+            conflicts.clear();
+        }
+    }
+
     AnonymizationRequest conversation(long csid, boolean force) {
         synchronized (store) {
             StoredConversation conversation = store.conversation(csid);
+            Integer left = conflicts.get(csid);
+            if (left != null && left > 0) {
+                conflicts.put(csid, left - 1);
+                throw DixaError.conflict("Anonymization of conversation " + csid + " was already requested");
+            }
             refuseRepeat(conversation.anonymizedAt != null, "Conversation", Long.toString(csid));
             closeOrRefuse(List.of(conversation), force, "Conversation " + csid + " is not closed");
             return queue.enqueue("Conversation", Long.toString(csid), tokenUserId);

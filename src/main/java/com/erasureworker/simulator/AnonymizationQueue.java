@@ -44,6 +44,8 @@ public class AnonymizationQueue {
     private Duration delay;
     private double throughput;
     private boolean paused;
+    /** Target entity ids whose requests are dropped unprocessed (a request Dixa never processes). */
+    private final java.util.Set<String> neverProcessed = new java.util.HashSet<>();
     private long nextAllowedNanos;
     private ScheduledExecutorService processor;
 
@@ -66,6 +68,16 @@ public class AnonymizationQueue {
         throughput = defaultThroughput;
         paused = false;
         nextAllowedNanos = 0;
+        neverProcessed.clear();
+    }
+
+    /** Requests for this entity from now on are never processed (true), or processed again (false). */
+    synchronized void neverProcess(String targetEntityId, boolean never) {
+        if (never) {
+            neverProcessed.add(targetEntityId);
+        } else {
+            neverProcessed.remove(targetEntityId);
+        }
     }
 
     synchronized AnonymizationRequest enqueue(String type, String targetEntityId, UUID requestedBy) {
@@ -126,6 +138,9 @@ public class AnonymizationQueue {
                 // Spacing requests evenly (no saved-up burst) keeps processedAt strictly ordered and the rate honest.
                 nextAllowedNanos = Math.max(nextAllowedNanos, nowNanos) + (long) (1_000_000_000L / throughput);
                 pending.removeFirst();
+                if (neverProcessed.contains(head.targetEntityId)) {
+                    continue;
+                }
             }
             try {
                 anonymizer.apply(head, now);

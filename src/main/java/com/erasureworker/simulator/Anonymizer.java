@@ -10,7 +10,7 @@ import java.util.UUID;
 /**
  * What processing an anonymization request does to the data: the downward cascade user → conversations → messages.
  * Notes and custom attributes are kept: Dixa's GDPR page only names messages and user PII, and the worker relies on
- * its erasure-ticket note and attribute as proof (REFERENCE.md §9.5 leaves this open); {@link SimulatorModes#scrubNotes}
+ * its erasure-ticket note and attribute as proof (README open question 5 leaves this open); {@link SimulatorModes#scrubNotes}
  * scrubs notes too.
  */
 @ApplicationScoped

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
-/** The two date forms Dixa writes (REFERENCE.md §1) and the lenient parsing of what clients send. */
+/** The two date forms Dixa writes (the spec's examples: {@code …Z} and {@code …Z[GMT]}) and lenient parsing of input. */
 final class DixaDates {
     /** Anonymization, message, note and activity-log timestamps: {@code 2021-12-01T12:46:36.581Z[GMT]}. */
     private static final DateTimeFormatter ZONED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z[GMT]'")

@@ -24,6 +24,7 @@ public class DixaSimulator {
     @Inject CallLog callLog;
     @Inject DemoSeed demoSeed;
     @Inject SimulatorModes modes;
+    @Inject AnonymizationIntake intake;
 
     @ConfigProperty(name = "dixa.agent-id")
     UUID configuredAgentId;
@@ -50,6 +51,7 @@ public class DixaSimulator {
                 false, List.of()));
         faults.clear();
         modes.clear();
+        intake.clearConflicts();
         rateLimit.restoreDefaults();
         callLog.clear();
     }
@@ -154,6 +156,16 @@ public class DixaSimulator {
 
     public void pauseAnonymizationQueue(boolean paused) {
         queue.pause(paused);
+    }
+
+    /** Requests for this entity (csid, user id, csid_messageId) stay unprocessed until set back to false. */
+    public void neverProcess(String targetEntityId, boolean never) {
+        queue.neverProcess(targetEntityId, never);
+    }
+
+    /** The next {@code times} anonymize calls for the conversation answer 409 although it may be closed. */
+    public void conflictOnAnonymize(long conversationId, int times) {
+        intake.conflictAnyway(conversationId, times);
     }
 
     public SimulatorFaults faults() {

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 
 /**
  * Dixa's end-user endpoints. An anonymized user still answers 200, with PII removed and displayName
- * "Anonymized user" (the spec is silent, REFERENCE.md §9.5); a lookup by e-mail that matches nobody answers 200 with
+ * "Anonymized user" (the spec is silent, README open question 5); a lookup by e-mail that matches nobody answers 200 with
  * an empty list, although the spec also documents a 404 (§9.14; {@link SimulatorModes} switches to the 404, and to
  * the documented 400 "Duplicate email address" when several users match).
  */

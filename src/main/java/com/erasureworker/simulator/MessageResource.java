@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /**
  * Dixa's message endpoints: the list (oldest first, not paginated; anonymized messages stay listed with their text
- * replaced, a choice the spec leaves open in REFERENCE.md §9.7) and message anonymization.
+ * replaced, a choice the spec leaves open; README lists it) and message anonymization.
  */
 @Path("/simulator/{apiVersion}/conversations/{conversationId}/messages")
 @Produces(MediaType.APPLICATION_JSON)

@@ -27,6 +27,8 @@ public class SimulatorFaults {
     private double resetRate;
     private double slowShare;
     private Duration slowDelay = DEFAULT_SLOW_DELAY;
+    private String onlyMethod;
+    private String onlyPathSuffix;
 
     /** Share (0..1) of calls answering 500 before any effect. */
     public synchronized SimulatorFaults errorRate(double share) {
@@ -53,6 +55,16 @@ public class SimulatorFaults {
         return this;
     }
 
+    /**
+     * Limits the share-based faults to calls of one method whose path ends with {@code pathSuffix} (for example
+     * {@code POST}, {@code /notes}); null for both applies them to every call again.
+     */
+    public synchronized SimulatorFaults only(String method, String pathSuffix) {
+        this.onlyMethod = method;
+        this.onlyPathSuffix = pathSuffix;
+        return this;
+    }
+
     /** The next {@code count} calls (after authentication and the rate limit) fail as {@code kind}. */
     public synchronized SimulatorFaults failNext(FaultKind kind, int count) {
         for (int i = 0; i < count; i++) {
@@ -75,6 +87,8 @@ public class SimulatorFaults {
         resetRate = 0;
         slowShare = 0;
         slowDelay = DEFAULT_SLOW_DELAY;
+        onlyMethod = null;
+        onlyPathSuffix = null;
         random = new Random(defaultSeed);
         return this;
     }
@@ -84,9 +98,12 @@ public class SimulatorFaults {
     }
 
     /** The fault for this call, or null. One draw per configured share keeps the sequence reproducible. */
-    synchronized FaultKind draw() {
+    synchronized FaultKind draw(String method, String path) {
         if (!next.isEmpty()) {
             return next.pollFirst();
+        }
+        if (onlyMethod != null && (!onlyMethod.equals(method) || !path.endsWith(onlyPathSuffix))) {
+            return null;
         }
         if (random == null) {
             random = new Random(defaultSeed);

@@ -76,7 +76,7 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
         if (modes.unknownVersion(versionOf(rc.request().path()))) {
             return DixaError.answer(404, "The requested resource could not be found");
         }
-        // The token is sent raw, as in Dixa's docs; "Bearer <token>" is refused (REFERENCE.md §9.12 leaves it open).
+        // The token is sent raw, as in Dixa's docs; "Bearer <token>" is refused (README open question 12 leaves it open).
         String token = request.getHeaderString("Authorization");
         if (token == null || !token.equals(apiToken)) {
             return DixaError.answer(401, "User is unauthorized to perform an underlying operation");
@@ -84,7 +84,7 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
         if (!rateLimit.admit(token)) {
             return tooManyRequests();
         }
-        FaultKind fault = faults.draw();
+        FaultKind fault = faults.draw(request.getMethod(), rc.request().path());
         if (fault == null) {
             return null;
         }

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
- * Switches between the answers Dixa might give where its specification is silent (REFERENCE.md §9), so tests cover
+ * Switches between the answers Dixa might give where its specification is silent (README, open questions), so tests cover
  * every branch the worker supports. The defaults are the simulator's usual choices; {@link DixaSimulator#reset()}
  * restores them.
  */

@@ -3,7 +3,7 @@ package com.erasureworker.sweep;
 import java.util.List;
 
 /** A retention policy as an admin puts it: every field already validated. */
-record PolicyChange(boolean enabled, int closedMoreThanDays, List<String> channels, String cron,
+public record PolicyChange(boolean enabled, int closedMoreThanDays, List<String> channels, String cron,
         int maxConversationsPerRun, double sweepRateShare, boolean dryRun) {
 
     static final String DEFAULT_CRON = "0 0 2 * * ?";

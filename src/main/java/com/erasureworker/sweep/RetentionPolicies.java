@@ -11,7 +11,7 @@ import java.util.Map;
 
 /** Reads and changes the retention policy; a change is audited and reaches the cron in the same transaction. */
 @ApplicationScoped
-class RetentionPolicies {
+public class RetentionPolicies {
 
     private final SweepSchedule schedule;
     private final AuditTrail audit;
@@ -24,12 +24,12 @@ class RetentionPolicies {
     }
 
     @Transactional
-    RetentionPolicyView current() {
+    public RetentionPolicyView current() {
         return view(RetentionPolicy.current());
     }
 
     @Transactional
-    RetentionPolicyView change(PolicyChange change, String actor) {
+    public RetentionPolicyView change(PolicyChange change, String actor) {
         RetentionPolicy policy = RetentionPolicy.currentForUpdate();
         Map<String, Object> before = values(policy);
         policy.enabled = change.enabled();

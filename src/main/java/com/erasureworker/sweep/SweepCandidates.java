@@ -56,7 +56,7 @@ class SweepCandidates {
             written as (
                 insert into erasure_target (id, request_id, type, dixa_id, conversation_id, state, priority, attempts,
                                             next_attempt_at, created_at, updated_at, version)
-                select gen_random_uuid(), ?, 'CONVERSATION', b.conversation_id::text, b.conversation_id, 'PENDING', 1, 0,
+                select gen_random_uuid(), ?, 'CONVERSATION', b.conversation_id::text, b.conversation_id, 'HELD', 1, 0,
                        ?, ?, ?, 0
                 from batch b
                 on conflict (request_id, type, dixa_id) do nothing
@@ -113,16 +113,16 @@ class SweepCandidates {
         });
     }
 
-    /** Writes the next batch of targets after {@code cursor}; returns the new cursor, or null when none was left. */
+    /** Writes the next batch of targets (HELD) after {@code cursor}; returns the new cursor, or null when none was left. */
     @Transactional(Transactional.TxType.MANDATORY)
-    Batch enqueueBatch(UUID sweepId, UUID ticketId, long cursor, int size, Instant heldUntil, Instant now) {
+    Batch enqueueBatch(UUID sweepId, UUID ticketId, long cursor, int size, Instant now) {
         return work(connection -> {
             try (PreparedStatement statement = connection.prepareStatement(ENQUEUE)) {
                 statement.setObject(1, sweepId);
                 statement.setLong(2, cursor);
                 statement.setInt(3, size);
                 statement.setObject(4, ticketId);
-                statement.setTimestamp(5, Timestamp.from(heldUntil));
+                statement.setTimestamp(5, Timestamp.from(now));
                 statement.setTimestamp(6, Timestamp.from(now));
                 statement.setTimestamp(7, Timestamp.from(now));
                 try (ResultSet rows = statement.executeQuery()) {

@@ -3,6 +3,7 @@ package com.erasureworker.sweep;
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
 import com.erasureworker.dixa.DixaOutcome;
+import com.erasureworker.erasure.Backoff;
 import com.erasureworker.pipeline.WorkerConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -143,40 +144,45 @@ class SweepLifecycle {
     /** A Dixa failure: retried later with backoff (from the saved page), or the run fails for good. */
     @Transactional
     void failed(UUID runId, String owner, DixaOutcome<?> outcome) {
-        SweepRun run = leased(runId, owner);
+        fail(leased(runId, owner), "search failed: " + outcome.kind()
+                + (outcome.message() == null ? "" : " " + outcome.message()), outcome.kind().permanent(),
+                outcome.retryAfter(), outcome.kind().name());
+    }
+
+    /**
+     * An unexpected error (a bug, a refused ticket, the database): counted like a Dixa failure, so a run that keeps
+     * failing ends FAILED with its reason after the attempts run out, and the next run can start; it cannot wedge.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void crashed(UUID runId, String owner, RuntimeException error) {
+        SweepRun run = SweepRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
+        if (run == null || !owner.equals(run.leaseOwner) || !run.state.active()) {
+            return;
+        }
+        fail(run, "worker error: " + error.getClass().getSimpleName(), false, null, "WORKER_ERROR");
+    }
+
+    private void fail(SweepRun run, String reason, boolean permanent, Duration retryAfter, String outcome) {
         Instant now = Instant.now(clock);
         run.attempts++;
-        run.lastError = ("search failed: " + outcome.kind() + (outcome.message() == null ? "" : " " + outcome.message()));
-        run.lastError = run.lastError.substring(0, Math.min(1000, run.lastError.length()));
+        run.lastError = reason.substring(0, Math.min(1000, reason.length()));
         run.leaseOwner = null;
         run.leaseUntil = null;
-        if (outcome.kind().permanent() || run.attempts >= worker.maxAttempts()) {
+        if (permanent || run.attempts >= worker.maxAttempts()) {
             run.state = SweepState.FAILED;
             run.finishedAt = now;
             audit.record(AuditType.SWEEP_FAILED, AuditTrail.SYSTEM, run.ticketId, null, Map.of("sweepId",
-                    run.id.toString(), "attempts", run.attempts, "outcome", outcome.kind().name(), "pages", run.pages));
+                    run.id.toString(), "attempts", run.attempts, "outcome", outcome, "pages", run.pages));
             return;
         }
-        Duration backoff = worker.backoffInitial().multipliedBy(1L << Math.min(20, run.attempts - 1));
-        backoff = backoff.compareTo(worker.backoffMax()) > 0 ? worker.backoffMax() : backoff;
-        Duration retryAfter = outcome.retryAfterHint().orElse(Duration.ZERO);
-        run.nextAttemptAt = now.plus(retryAfter.compareTo(backoff) > 0 ? retryAfter : backoff);
+        run.nextAttemptAt = now.plus(new Backoff(worker.backoffInitial(), worker.backoffMax())
+                .delay(run.attempts, retryAfter));
     }
 
     @Transactional
     SweepState state(UUID runId) {
         SweepRun run = SweepRun.findById(runId);
         return run == null ? null : run.state;
-    }
-
-    /** Hands the run back (nothing more to do now, or this replica stops). */
-    @Transactional
-    void release(UUID runId, String owner) {
-        SweepRun run = SweepRun.findById(runId, LockModeType.PESSIMISTIC_WRITE);
-        if (run != null && owner.equals(run.leaseOwner)) {
-            run.leaseOwner = null;
-            run.leaseUntil = null;
-        }
     }
 
     /** The run, locked, if this replica still holds its lease; renews the lease. */

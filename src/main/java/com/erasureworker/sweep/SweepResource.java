@@ -1,6 +1,10 @@
 package com.erasureworker.sweep;
 
+import com.erasureworker.api.Negotiation;
+import com.erasureworker.api.PathIds;
 import com.erasureworker.api.Problem;
+import com.erasureworker.api.Problem.FieldError;
+import com.erasureworker.api.QueryParameters;
 import com.erasureworker.api.ProblemException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -10,6 +14,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
@@ -20,6 +25,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,13 +60,15 @@ public class SweepResource {
     @POST
     @RolesAllowed({ "admin", "dpo" })
     @Operation(summary = "Start a sweep now", description = "Body {\"dryRun\": true|false}, or none for the policy's "
-            + "default. Uses the stored retention policy (enabled or not). Roles: admin, dpo.")
+            + "default. A real run needs the policy enabled (409 otherwise); only an admin may ask for a real run when "
+            + "the policy says dry run (403 for a dpo, nothing queued). Roles: admin, dpo.")
     @APIResponse(responseCode = "202", description = "queued; Location names the run",
             content = @Content(schema = @Schema(implementation = SweepView.class)))
     @APIResponse(responseCode = "409", description = "a run is still enumerating or enqueueing", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response trigger(byte[] body, @Context SecurityContext security) {
-        UUID id = runs.trigger(SweepBodyReader.triggerDryRun(body), security.getUserPrincipal().getName());
+        UUID id = runs.trigger(SweepBodyReader.triggerDryRun(body), security.getUserPrincipal().getName(),
+                security.isUserInRole("admin"));
         return Response.accepted(views.run(id)).location(URI.create("/api/v1/sweeps/" + id)).build();
     }
 
@@ -68,7 +76,13 @@ public class SweepResource {
     @RolesAllowed({ "admin", "dpo", "auditor" })
     @Operation(summary = "Sweep runs, newest first", description = READ_ROLES)
     public SweepPage list(@QueryParam("page") String page, @QueryParam("size") String size) {
-        return views.list(number("page", page, 0, 0, Integer.MAX_VALUE), number("size", size, 50, 1, 200));
+        List<FieldError> errors = new ArrayList<>();
+        int pageNumber = QueryParameters.page(page, size, 50, 200, errors);
+        int pageSize = QueryParameters.bounded("size", size, 50, 1, 200, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Some query parameters are not readable.", errors);
+        }
+        return views.list(pageNumber, pageSize);
     }
 
     @GET
@@ -78,31 +92,30 @@ public class SweepResource {
     @APIResponse(responseCode = "404", description = "no such run", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public SweepView get(@PathParam("id") String id) {
-        return views.run(uuid(id));
+        return views.run(PathIds.uuid(id, "sweep"));
     }
 
     @GET
     @Path("/{id}/conversations")
+    @Produces({ MediaType.APPLICATION_JSON, CSV })
     @RolesAllowed({ "admin", "dpo", "auditor" })
     @Operation(summary = "Conversation ids the run erases (dry run: would erase)", description = "In id order, "
-            + "paged (size 1 to 1000, default 100). " + READ_ROLES)
-    public SweepConversationPage conversations(@PathParam("id") String id, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        return views.conversations(uuid(id), number("page", page, 0, 0, Integer.MAX_VALUE),
-                number("size", size, 100, 1, 1000));
-    }
-
-    @GET
-    @Path("/{id}/conversations")
-    @Produces(CSV)
-    @RolesAllowed({ "admin", "dpo", "auditor" })
-    @Operation(summary = "The same ids as CSV", description = "Column conversationId; every id when page is not "
-            + "given, else that page. " + READ_ROLES)
-    public Response conversationsCsv(@PathParam("id") String id, @QueryParam("page") String page,
-            @QueryParam("size") String size) {
-        UUID runId = uuid(id);
-        List<Long> onePage = page == null ? null : views.conversations(runId, number("page", page, 0, 0,
-                Integer.MAX_VALUE), number("size", size, 100, 1, 1000)).conversationIds();
+            + "paged (size 1 to 1000, default 100). With Accept: text/csv the same ids as CSV (column "
+            + "conversationId): every id when page is not given, else that page. JSON under Accept: */*. " + READ_ROLES)
+    public Response conversations(@PathParam("id") String id, @QueryParam("page") String page,
+            @QueryParam("size") String size, @Context HttpHeaders headers) {
+        UUID runId = PathIds.uuid(id, "sweep");
+        List<FieldError> errors = new ArrayList<>();
+        int pageNumber = QueryParameters.page(page, size, 100, 1000, errors);
+        int pageSize = QueryParameters.bounded("size", size, 100, 1, 1000, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Some query parameters are not readable.", errors);
+        }
+        if (!Negotiation.prefers(headers, CSV)) {
+            return Response.ok(views.conversations(runId, pageNumber, pageSize), MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
+        List<Long> onePage = page == null ? null : views.conversations(runId, pageNumber, pageSize).conversationIds();
         views.requireRun(runId);
         StreamingOutput csv = output -> {
             BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8));
@@ -130,33 +143,5 @@ public class SweepResource {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static int number(String name, String value, int fallback, int min, int max) {
-        if (value == null || value.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int number = Integer.parseInt(value);
-            if (number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException notANumber) {
-            // answered below
-        }
-        throw ProblemException.badRequest("The query parameter " + name + " must be a whole number from " + min
-                + " to " + max + ".", List.of(new Problem.FieldError(name, "must be from " + min + " to " + max)));
-    }
-
-    private static UUID uuid(String id) {
-        try {
-            if (id.length() == 36) {
-                return UUID.fromString(id);
-            }
-        } catch (IllegalArgumentException notUuid) {
-            // answered below
-        }
-        throw ProblemException.badRequest("The sweep id must be a UUID.",
-                List.of(new Problem.FieldError("id", "must be a UUID")));
     }
 }

@@ -1,7 +1,6 @@
 package com.erasureworker.sweep;
 
 import com.erasureworker.pipeline.PipelineRunner;
-import com.erasureworker.pipeline.PipelineSwitch;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -20,23 +19,14 @@ public class SweepRunner {
     private final SweepLifecycle lifecycle;
     private final SweepEnumeration enumeration;
     private final SweepTicket ticket;
-    private final PipelineSwitch pipelineSwitch;
     private final String owner;
 
     SweepRunner(SweepLifecycle lifecycle, SweepEnumeration enumeration, SweepTicket ticket,
-            PipelineSwitch pipelineSwitch, PipelineRunner pipeline) {
+            PipelineRunner pipeline) {
         this.lifecycle = lifecycle;
         this.enumeration = enumeration;
         this.ticket = ticket;
-        this.pipelineSwitch = pipelineSwitch;
         this.owner = pipeline.owner();
-    }
-
-    /** Runs the due sweep when this replica works at all ({@code worker.enabled}). */
-    void runIfEnabled() {
-        if (pipelineSwitch.enabled()) {
-            runDue();
-        }
     }
 
     /** @return whether a run was claimed and worked */
@@ -57,8 +47,9 @@ public class SweepRunner {
             LOG.warnf("sweep %s: lease taken over by another replica; stopping here", run.id);
         } catch (RuntimeException e) {
             // The type only: messages of unexpected errors are not vetted for privacy. The run resumes later.
-            LOG.errorf("sweep %s stopped with %s; it resumes at the next tick", run.id, e.getClass().getName());
-            lifecycle.release(run.id, owner);
+            LOG.errorf("sweep %s stopped with %s; it resumes after a backoff, or fails once its attempts run out",
+                    run.id, e.getClass().getName());
+            lifecycle.crashed(run.id, owner, e);
         }
         return true;
     }

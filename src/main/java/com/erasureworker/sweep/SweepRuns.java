@@ -16,7 +16,7 @@ import org.jboss.logging.Logger;
 
 /** Starts sweep runs (API trigger or cron) and reads them back with their ticket's progress. */
 @ApplicationScoped
-class SweepRuns {
+public class SweepRuns {
 
     private static final Logger LOG = Logger.getLogger(SweepRuns.class);
     private static final String ONE_ACTIVE = "sweep_run_one_active";
@@ -30,14 +30,17 @@ class SweepRuns {
     }
 
     /**
-     * Queues a run now with the policy's settings.
+     * Queues a run now with the policy's settings. A real run erases irreversibly, so it needs the policy enabled, and
+     * only an admin may ask for a real run when the policy says dry run; a dpo triggers only what the policy allows.
      *
      * @param dryRun null for the policy's default
-     * @throws ProblemException 409 when a run is still enumerating or enqueueing (one at a time)
+     * @param admin whether the caller is an admin
+     * @throws ProblemException 403 when the caller may not start such a run, 409 when a real run is asked of a
+     *         disabled policy, or a run is still enumerating or enqueueing (one at a time); nothing is queued then
      */
-    UUID trigger(Boolean dryRun, String actor) {
+    public UUID trigger(Boolean dryRun, String actor, boolean admin) {
         try {
-            return store.queue(dryRun, actor, Instant.now(clock));
+            return store.queue(dryRun, actor, admin, Instant.now(clock));
         } catch (RuntimeException e) {
             if (!oneActiveViolated(e)) {
                 throw e;
@@ -85,9 +88,28 @@ class SweepRuns {
         }
 
         @Transactional
-        UUID queue(Boolean dryRun, String actor, Instant now) {
+        UUID queue(Boolean dryRun, String actor, boolean admin, Instant now) {
             RetentionPolicy policy = RetentionPolicy.current();
-            return insert(policy, dryRun == null ? policy.dryRun : dryRun, actor, now).id;
+            boolean dry = dryRun == null ? policy.dryRun : dryRun;
+            if (!dry) {
+                requireRealRunAllowed(policy, admin);
+            }
+            return insert(policy, dry, actor, now).id;
+        }
+
+        private static void requireRealRunAllowed(RetentionPolicy policy, boolean admin) {
+            if (!admin && (policy.dryRun || !policy.enabled)) {
+                throw new ProblemException(Problem.of(403, "forbidden", "Not allowed", "The retention policy allows "
+                        + "only dry runs now" + (policy.enabled ? "" : " (it is disabled)") + "; only an admin may "
+                        + "start a real sweep against it. Nothing was queued.",
+                        List.of(new Problem.FieldError("dryRun", "a dpo may not override the policy"))));
+            }
+            if (!policy.enabled) {
+                throw new ProblemException(Problem.of(409, "policy-disabled", "The retention policy is disabled",
+                        "A real sweep erases irreversibly and needs the retention policy enabled; enable it first "
+                                + "(PUT /api/v1/retention-policy). Nothing was queued.",
+                        List.of(new Problem.FieldError("enabled", "must be true for a real sweep"))));
+            }
         }
 
         @Transactional

@@ -7,8 +7,8 @@ import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.Source;
 import com.erasureworker.erasure.SubjectType;
+import com.erasureworker.pipeline.ErasureLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,31 +20,28 @@ import java.util.UUID;
 
 /**
  * Turns a real run's candidates into one SWEEP ticket for the pipeline, in batches of {@code sweep.enqueue-batch-size}
- * targets per transaction. Targets are written held (due only in the far future) and released together at the end:
+ * targets per transaction. Targets are written HELD (a target state the claims skip) and released at the end, by the
+ * target lifecycle's HELD --Release--> PENDING transition in batches of the same size:
  * otherwise the pipeline could finish the first batches and complete the ticket before the last batch is written, and
  * a crash between batches would leave a ticket that looks done. The cursor in the run makes a restart carry on.
  */
 @ApplicationScoped
 class SweepTicket {
 
-    /** Due date of a target that is written but not yet released. */
-    static final Instant HELD = Instant.parse("9999-01-01T00:00:00Z");
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
-    /** Sweep targets come after DPO tickets (priority 0). */
-    static final int SWEEP_PRIORITY = 1;
 
     private final SweepLifecycle lifecycle;
     private final SweepCandidates candidates;
-    private final EntityManager entityManager;
+    private final ErasureLifecycle targets;
     private final AuditTrail audit;
     private final SweepConfig config;
     private final Clock clock;
 
-    SweepTicket(SweepLifecycle lifecycle, SweepCandidates candidates, EntityManager entityManager, AuditTrail audit,
+    SweepTicket(SweepLifecycle lifecycle, SweepCandidates candidates, ErasureLifecycle targets, AuditTrail audit,
             SweepConfig config, Clock clock) {
         this.lifecycle = lifecycle;
         this.candidates = candidates;
-        this.entityManager = entityManager;
+        this.targets = targets;
         this.audit = audit;
         this.config = config;
         this.clock = clock;
@@ -52,7 +49,7 @@ class SweepTicket {
 
     /** {@code sweep-<yyyy-MM-dd>-<first 8 characters of the run id>}, the day being the run's start (UTC). */
     static String ticketRef(SweepRun run) {
-        return "sweep-" + DAY.format(run.startedAt) + "-" + run.id.toString().substring(0, 8);
+        return com.erasureworker.erasure.Source.SWEEP_TICKET_PREFIX + DAY.format(run.startedAt) + "-" + run.id.toString().substring(0, 8);
     }
 
     /** Writes the ticket (once), then every batch, then releases the targets to the pipeline. */
@@ -61,7 +58,10 @@ class SweepTicket {
         while (nextBatch(runId, owner)) {
             // one transaction per batch
         }
-        release(runId, owner);
+        while (targets.releaseHeld(ticketOf(runId, owner), config.enqueueBatchSize()) > 0) {
+            // one transaction per batch, the run's lease checked and renewed before each; a restart releases the rest
+        }
+        finish(runId, owner);
     }
 
     @Transactional
@@ -101,7 +101,7 @@ class SweepTicket {
         SweepRun run = lifecycle.leased(runId, owner);
         long cursor = run.enqueueCursor == null ? 0L : run.enqueueCursor;
         SweepCandidates.Batch batch = candidates.enqueueBatch(runId, run.ticketId, cursor, config.enqueueBatchSize(),
-                HELD, Instant.now(clock));
+                Instant.now(clock));
         if (batch == null) {
             return false;
         }
@@ -111,14 +111,14 @@ class SweepTicket {
     }
 
     @Transactional
-    void release(UUID runId, String owner) {
+    UUID ticketOf(UUID runId, String owner) {
+        return lifecycle.leased(runId, owner).ticketId;
+    }
+
+    /** Every target is released: the run goes on to ERASING. */
+    @Transactional
+    void finish(UUID runId, String owner) {
         SweepRun run = lifecycle.leased(runId, owner);
-        Instant now = Instant.now(clock);
-        entityManager.createNativeQuery("""
-                update erasure_target set next_attempt_at = :now, updated_at = :now
-                where request_id = :ticket and next_attempt_at = :held""")
-                .setParameter("now", now).setParameter("ticket", run.ticketId).setParameter("held", HELD)
-                .executeUpdate();
         run.state = SweepState.ERASING;
         run.leaseOwner = null;
         run.leaseUntil = null;

@@ -13,7 +13,7 @@ import java.util.UUID;
 
 /** Reads sweep runs for the API; a real run's state, end and counts follow its ticket once it has one. */
 @ApplicationScoped
-class SweepViews {
+public class SweepViews {
 
     private final EntityManager entityManager;
     private final SweepCandidates candidates;
@@ -24,18 +24,18 @@ class SweepViews {
     }
 
     @Transactional
-    SweepView run(UUID id) {
+    public SweepView run(UUID id) {
         return view(find(id));
     }
 
     @Transactional
-    SweepPage list(int page, int size) {
+    public SweepPage list(int page, int size) {
         var query = SweepRun.<SweepRun>findAll(Sort.descending("requestedAt").and("id")).page(Page.of(page, size));
         return new SweepPage(query.list().stream().map(this::view).toList(), page, size, query.count());
     }
 
     @Transactional
-    SweepConversationPage conversations(UUID id, int page, int size) {
+    public SweepConversationPage conversations(UUID id, int page, int size) {
         SweepRun run = find(id);
         return new SweepConversationPage(candidates.toErase(id, page, size), page, size, run.toErase());
     }

@@ -42,6 +42,7 @@ class AuthorizationMatrixTest {
                 new Endpoint("POST", TICKETS + "/" + UNKNOWN + "/extend", extension, 401, 404, 403, 404),
                 new Endpoint("GET", "/api/v1/audit-events/verify", null, 401, 403, 200, 200),
                 new Endpoint("GET", "/api/v1/audit-events/head", null, 401, 403, 200, 200),
+                new Endpoint("GET", "/api/v1/audit-events/public-key", null, 401, 200, 200, 200),
                 new Endpoint("GET", "/api/v1/audit-events", null, 401, 403, 200, 200),
                 new Endpoint("GET", TICKETS + "/" + UNKNOWN + "/certificate", null, 401, 404, 404, 404),
                 new Endpoint("GET", "/api/v1/retention-policy", null, 401, 200, 200, 200),
@@ -69,8 +70,9 @@ class AuthorizationMatrixTest {
     }
 
     private static io.restassured.response.Response call(RequestSpecification request, Endpoint endpoint) {
+        request = request.contentType(ContentType.JSON);
         if (endpoint.body() != null) {
-            request = request.contentType(ContentType.JSON).body(endpoint.body());
+            request = request.body(endpoint.body());
         }
         return endpoint.method().equals("POST") ? request.post(endpoint.path()) : request.get(endpoint.path());
     }

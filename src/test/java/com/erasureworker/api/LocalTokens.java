@@ -25,18 +25,25 @@ final class LocalTokens {
         return Base64.getEncoder().encodeToString(KEYS.getPublic().getEncoded());
     }
 
+    static final String AUDIENCE = "dixa-erasure-worker";
+
     static String token(String subject, List<String> groups, Instant expires) {
-        return sign(KEYS, subject, groups, expires);
+        return sign(KEYS, subject, groups, expires, AUDIENCE);
+    }
+
+    /** A valid token of the same issuer, made for another application: must be refused. */
+    static String forAnotherAudience(String subject, List<String> groups) {
+        return sign(KEYS, subject, groups, Instant.now().plusSeconds(300), "some-other-app");
     }
 
     /** A well-formed token signed by some other key: must be refused. */
     static String forged(String subject, List<String> groups) {
-        return sign(generate(), subject, groups, Instant.now().plusSeconds(300));
+        return sign(generate(), subject, groups, Instant.now().plusSeconds(300), AUDIENCE);
     }
 
-    private static String sign(KeyPair keys, String subject, List<String> groups, Instant expires) {
+    private static String sign(KeyPair keys, String subject, List<String> groups, Instant expires, String audience) {
         String header = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
-        String claims = encode("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + subject + "\",\"preferred_username\":\""
+        String claims = encode("{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + subject + "\",\"preferred_username\":\""
                 + subject + "\",\"groups\":[" + String.join(",", groups.stream().map(g -> "\"" + g + "\"").toList())
                 + "],\"iat\":" + Instant.now().minusSeconds(5).getEpochSecond() + ",\"exp\":" + expires.getEpochSecond() + "}");
         try {

@@ -27,7 +27,10 @@ class OidcSignInTest {
                     "quarkus.oidc.tenant-enabled", "true",
                     "quarkus.oidc.public-key", LocalTokens.publicKey(),
                     "quarkus.oidc.token.issuer", LocalTokens.ISSUER,
-                    "quarkus.oidc.roles.role-claim-path", "groups");
+                    "quarkus.oidc.roles.role-claim-path", "groups",
+                    // production's defaults: an audience is required, and Basic sign-in is off
+                    "quarkus.oidc.token.audience", LocalTokens.AUDIENCE,
+                    "api.basic-auth.enabled", "false");
         }
     }
 
@@ -58,7 +61,13 @@ class OidcSignInTest {
     }
 
     @Test
-    void basicUsersStillSignInAlongsideTokens() {
-        given().auth().preemptive().basic("auditor", "auditor-demo-password").get(TICKETS).then().statusCode(200);
+    void aTokenOfTheSameIssuerForAnotherAudienceIsRefused() {
+        given().auth().oauth2(LocalTokens.forAnotherAudience("mallory", List.of("admin"))).get(TICKETS).then()
+                .statusCode(401);
+    }
+
+    @Test
+    void withBasicSignInSwitchedOffAsInProductionEvenRightBasicCredentialsAreRefused() {
+        given().auth().preemptive().basic("auditor", "auditor-demo-password").get(TICKETS).then().statusCode(401);
     }
 }

@@ -26,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class AuditEventExportTest {
 
+    @jakarta.inject.Inject
+    com.erasureworker.intake.TicketFingerprint fingerprint;
+
     private static final String EVENTS = "/api/v1/audit-events";
     /** A detail value with everything CSV must quote: commas, double quotes, CR/LF line breaks, a leading space. */
     private static final String TRICKY = " one, \"two\"\r\nthree\nfour;'five'";
@@ -87,11 +90,13 @@ class AuditEventExportTest {
 
         JsonPath exported = await().until(() -> as("auditor").queryParam("actor", "admin").queryParam("type", "EXPORTED")
                 .queryParam("size", 500).get(EVENTS).then().statusCode(200).extract().jsonPath(),
-                page -> page.getList("items.detail.filter.actor").contains(actor));
-        Map<String, Object> detail = exported.getMap("items.find { it.detail.filter.actor == '" + actor + "' }.detail");
+                page -> page.getList("items.detail.filter.actorHash").contains(fingerprint.keyedHash(actor)));
+        Map<String, Object> detail = exported.getMap("items.find { it.detail.filter.actorHash == '"
+                + fingerprint.keyedHash(actor) + "' }.detail");
         assertThat(detail).containsEntry("rows", 1).containsEntry("format", "csv").containsEntry("complete", true)
                 .containsEntry("scope", "audit-events");
-        assertThat(detail.get("filter")).isEqualTo(Map.of("actor", actor, "type", "DIXA_CALL"));
+        // Typed filter values enter the immutable chain only as keyed hashes.
+        assertThat(detail.get("filter")).isEqualTo(Map.of("actorHash", fingerprint.keyedHash(actor), "type", "DIXA_CALL"));
     }
 
     @Test

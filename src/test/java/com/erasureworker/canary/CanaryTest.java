@@ -7,8 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.erasureworker.contract.DixaContract;
-import com.erasureworker.pipeline.PipelineRunner;
-import com.erasureworker.pipeline.PipelineSwitch;
+import com.erasureworker.pipeline.ScheduledJobs;
 import com.erasureworker.simulator.DixaSimulator;
 import com.erasureworker.simulator.FaultKind;
 import com.erasureworker.simulator.SimulatorModes;
@@ -40,23 +39,19 @@ class CanaryTest {
     DixaContract contract;
 
     @Inject
-    PipelineSwitch pipeline;
-
-    @Inject
-    PipelineRunner runner;
+    ScheduledJobs jobs;
 
     @BeforeEach
     void start() {
         simulator.reset();
         simulator.disableRateLimit();
         contract.recheck();
-        pipeline.enable(true);
+        jobs.startPipeline();
     }
 
     @AfterEach
     void stop() {
-        pipeline.enable(false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !runner.busy());
+        jobs.stop();
     }
 
     @Test
@@ -148,23 +143,23 @@ class CanaryTest {
 
     @Test
     void onlyAnAdminStartsACanaryAndOnlyOneRunsAtATime() {
-        as("dpo").post("/api/v1/canary").then().statusCode(403);
-        as("auditor").post("/api/v1/canary").then().statusCode(403);
-        given().post("/api/v1/canary").then().statusCode(401);
-        pipeline.enable(false);
+        as("dpo").contentType(ContentType.JSON).post("/api/v1/canary").then().statusCode(403);
+        as("auditor").contentType(ContentType.JSON).post("/api/v1/canary").then().statusCode(403);
+        given().contentType(ContentType.JSON).post("/api/v1/canary").then().statusCode(401);
+        jobs.stop();
         String first = startCanary();
 
-        as("admin").post("/api/v1/canary").then().statusCode(409)
+        as("admin").contentType(ContentType.JSON).post("/api/v1/canary").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString(first));
 
-        pipeline.enable(true);
+        jobs.startPipeline();
         finished(first);
         as("auditor").get("/api/v1/canary/runs").then().statusCode(200)
                 .body("items[0].id", equalTo(first)).body("items[0].report.answers.size()", equalTo(9));
     }
 
     private String startCanary() {
-        return as("admin").post("/api/v1/canary").then().statusCode(202)
+        return as("admin").contentType(ContentType.JSON).post("/api/v1/canary").then().statusCode(202)
                 .header("Location", containsString("/api/v1/canary/runs/"))
                 .body("state", equalTo("REQUESTED")).extract().path("id");
     }

@@ -7,8 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
-import com.erasureworker.pipeline.PipelineRunner;
-import com.erasureworker.pipeline.PipelineSwitch;
+import com.erasureworker.pipeline.ScheduledJobs;
 import com.erasureworker.simulator.DixaSimulator;
 import com.erasureworker.simulator.SimulatorModes;
 import io.quarkus.test.junit.QuarkusTest;
@@ -40,10 +39,7 @@ class DixaContractTest {
     DixaContract contract;
 
     @Inject
-    PipelineSwitch pipeline;
-
-    @Inject
-    PipelineRunner runner;
+    ScheduledJobs jobs;
 
     @BeforeEach
     void greenDixa() {
@@ -54,8 +50,7 @@ class DixaContractTest {
 
     @AfterEach
     void restore() {
-        pipeline.enable(false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !runner.busy());
+        jobs.stop();
         simulator.reset();
         contract.recheck();
     }
@@ -73,7 +68,7 @@ class DixaContractTest {
     @Test
     void aWrongApiVersionTurnsTheCheckRedAndEmailIntakeAnswers503InsteadOfNoDataFound() {
         simulator.modes().unknownVersions("v1").noMatchLookup(SimulatorModes.NoMatchLookup.NOT_FOUND);
-        as("admin").post("/api/v1/dixa/contract/check").then().statusCode(200)
+        as("admin").contentType(ContentType.JSON).post("/api/v1/dixa/contract/check").then().statusCode(200)
                 .body("passed", equalTo(false))
                 .body("checks.find { it.name == 'route' }.status", equalTo(404))
                 .body("checks.find { it.name == 'route' }.meaning", containsString("DIXA_API_VERSION"));
@@ -96,7 +91,7 @@ class DixaContractTest {
         simulator.modes().unknownVersions("v1");
         assertThat(contract.recheck().passed()).isFalse();
         String id = submitConversation(conversation);
-        pipeline.enable(true);
+        jobs.startPipeline();
 
         await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
                 .until(() -> targetState(id).equals("PENDING"));
@@ -113,7 +108,7 @@ class DixaContractTest {
 
         ContractVerdict verdict = contract.recheck();
         String id = submitConversation(conversation);
-        pipeline.enable(true);
+        jobs.startPipeline();
 
         assertThat(verdict.passed()).isFalse();
         assertThat(verdict.checks()).filteredOn(check -> check.name().equals("anonymization-status"))

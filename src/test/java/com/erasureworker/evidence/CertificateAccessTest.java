@@ -64,6 +64,6 @@ class CertificateAccessTest {
     }
 
     private static RequestSpecification as(String user) {
-        return given().auth().preemptive().basic(user, user + "-demo-password");
+        return given().auth().preemptive().basic(user, user + "-demo-password").contentType(ContentType.JSON);
     }
 }

@@ -4,8 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.erasureworker.pipeline.PipelineRunner;
-import com.erasureworker.pipeline.PipelineSwitch;
+import com.erasureworker.pipeline.ScheduledJobs;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import io.agroal.api.AgroalDataSource;
@@ -45,13 +44,7 @@ class CertificateOfErasureTest {
     DixaSimulator simulator;
 
     @Inject
-    PipelineSwitch pipeline;
-
-    @Inject
-    EvidenceSwitch evidence;
-
-    @Inject
-    PipelineRunner runner;
+    ScheduledJobs jobs;
 
     @Inject
     AgroalDataSource dataSource;
@@ -60,15 +53,13 @@ class CertificateOfErasureTest {
     void start() {
         simulator.reset();
         simulator.disableRateLimit();
-        pipeline.enable(true);
-        evidence.enable(true);
+        jobs.startPipeline();
+        jobs.startEvidence();
     }
 
     @AfterEach
     void stop() {
-        evidence.enable(false);
-        pipeline.enable(false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !runner.busy());
+        jobs.stop();
     }
 
     @Test

@@ -4,8 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.erasureworker.pipeline.PipelineRunner;
-import com.erasureworker.pipeline.PipelineSwitch;
+import com.erasureworker.pipeline.ScheduledJobs;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,30 +26,22 @@ class EvidenceCaptureBackoffTest {
     DixaSimulator simulator;
 
     @Inject
-    PipelineSwitch pipeline;
-
-    @Inject
-    EvidenceSwitch evidence;
-
-    @Inject
-    PipelineRunner runner;
+    ScheduledJobs jobs;
 
     @Inject
     EvidenceCollector collector;
 
     @AfterEach
     void stop() {
-        evidence.enable(false);
-        pipeline.enable(false);
+        jobs.stop();
         simulator.faults().clear();
-        await().atMost(Duration.ofSeconds(30)).until(() -> !runner.busy());
     }
 
     @Test
     void afterAFailedCaptureTheNextRunLeavesDixaAloneForAWhile() {
         simulator.reset();
         simulator.disableRateLimit();
-        pipeline.enable(true);
+        jobs.startPipeline();
         long conversation = simulator.addConversation(simulator.addEndUser(null, null), ConversationState.Closed,
                 "Email", Instant.now());
         String id = given().auth().preemptive().basic("dpo", "dpo-demo-password").contentType(ContentType.JSON)
@@ -61,7 +52,7 @@ class EvidenceCaptureBackoffTest {
                 .basic("auditor", "auditor-demo-password").get("/api/v1/erasure-requests/" + id).path("state")));
 
         simulator.faults().errorRate(1.0);
-        evidence.enable(true);
+        jobs.startEvidence();
         await().atMost(Duration.ofSeconds(30)).until(collector::paused);
         assertThat(activityLogCalls()).isPositive();
 

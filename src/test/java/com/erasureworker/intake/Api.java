@@ -17,7 +17,7 @@ final class Api {
     }
 
     static RequestSpecification as(String user) {
-        return given().auth().preemptive().basic(user, user + "-demo-password");
+        return given().auth().preemptive().basic(user, user + "-demo-password").contentType(ContentType.JSON);
     }
 
     static RequestSpecification asDpo() {

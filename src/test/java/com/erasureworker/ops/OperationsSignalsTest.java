@@ -2,7 +2,6 @@ package com.erasureworker.ops;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
@@ -11,7 +10,6 @@ import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.Statement;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** What operators watch: ticket and chain gauges, readiness tied to the audit chain, failed sign-ins in the trail. */
@@ -20,6 +18,9 @@ class OperationsSignalsTest {
 
     @Inject
     AgroalDataSource dataSource;
+
+    @Inject
+    com.erasureworker.api.SignInFailures failures;
 
     @Test
     void metricsCountTicketsOverdueAtRiskStuckTargetsAndTheChainLength() {
@@ -30,36 +31,34 @@ class OperationsSignalsTest {
     }
 
     @Test
-    void readinessFailsWhileTheAuditChainHeadCannotBeWritten() throws Exception {
+    void readinessDoesNotWaitForTheChainLockSoNobodyCanStallItByHoldingOrFloodingIt() throws Exception {
         try (Connection holder = dataSource.getConnection(); Statement statement = holder.createStatement()) {
             holder.setAutoCommit(false);
             statement.execute("select * from audit_chain_head where id = 1 for update");
 
-            given().get("/q/health/ready").then().statusCode(503)
-                    .body("checks.find { it.name == 'Audit chain head writable' }.status", equalTo("DOWN"));
+            given().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'Audit trail writable' }.status", equalTo("UP"));
             holder.rollback();
         }
-        given().get("/q/health/ready").then().statusCode(200);
     }
 
     @Test
-    void aFailedSignInLandsInTheAuditTrailWithoutTheNameTried() throws Exception {
+    void failedSignInsAreCountedAndAggregatedWithoutTheNameTriedOrThePath() throws Exception {
         String tried = "mallory-" + System.nanoTime();
-        given().auth().preemptive().basic(tried, "wrong").get("/api/v1/erasure-requests").then().statusCode(401);
+        given().auth().preemptive().basic(tried, "wrong").get("/api/v1/erasure-requests/" + tried).then().statusCode(401);
+        failures.flush();
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> lastEventType().equals("SIGN_IN_FAILED"));
-        JsonPath events = given().auth().preemptive().basic("auditor", "auditor-demo-password")
-                .get("/api/v1/audit-events/head").then().extract().jsonPath();
-        assertThat(events.getLong("sequence")).isPositive();
-        assertThat(lastEventDetail()).contains("/api/v1/erasure-requests").doesNotContain(tried);
+        assertThat(lastEventType()).isEqualTo("SIGN_IN_FAILURES");
+        assertThat(lastEventDetail()).contains("/api/v1/erasure-requests/{id}").doesNotContain(tried);
+        assertThat(given().get("/q/metrics").then().extract().asString()).contains("api_sign_in_failures_total");
     }
 
     private String lastEventType() throws Exception {
-        return single("select type from audit_event where type = 'SIGN_IN_FAILED' order by sequence desc limit 1");
+        return single("select type from audit_event where type like 'SIGN_IN_FAILURE%' order by sequence desc limit 1");
     }
 
     private String lastEventDetail() throws Exception {
-        return single("select detail::text from audit_event where type = 'SIGN_IN_FAILED' order by sequence desc limit 1");
+        return single("select detail::text from audit_event where type = 'SIGN_IN_FAILURES' order by sequence desc limit 1");
     }
 
     private String single(String sql) throws Exception {

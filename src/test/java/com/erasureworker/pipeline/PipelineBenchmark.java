@@ -51,7 +51,7 @@ class PipelineBenchmark {
     TestTickets tickets;
 
     @Inject
-    PipelineSwitch pipeline;
+    ScheduledJobs jobs;
 
     @Test
     void drainsConversationsAtTheRateLimitWithFewCallsEach() {
@@ -73,11 +73,11 @@ class PipelineBenchmark {
         simulator.clearCalls();
 
         long start = System.nanoTime();
-        pipeline.enable(true);
+        jobs.startPipeline();
         await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(500)).until(() -> ticketIds.stream()
                 .allMatch(id -> tickets.request(id).state.terminal()));
         double drainSeconds = (System.nanoTime() - start) / 1e9;
-        pipeline.enable(false);
+        jobs.stop();
 
         List<SimCall> calls = simulator.calls();
         long anonymize = calls.stream().filter(call -> call.path().endsWith("/anonymize")).count();

@@ -55,8 +55,8 @@ class SweepBenchmark {
         for (int i = 0; i < conversations; i++) {
             simulator.addConversation(customer, ConversationState.Closed, "Email", closed);
         }
-        SweepFixtures.putPolicy(Map.of("enabled", false, "closedMoreThanDays", 365, "maxConversationsPerRun",
-                Math.max(conversations, 1)));
+        SweepFixtures.putPolicy(Map.of("enabled", true, "closedMoreThanDays", 365, "maxConversationsPerRun",
+                Math.max(conversations, 1), "cron", SweepFixtures.NEVER));
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
         System.gc();
         long baseline = memory.getHeapMemoryUsage().getUsed();

@@ -6,8 +6,7 @@ import static com.erasureworker.sweep.SweepFixtures.closedDaysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.erasureworker.pipeline.PipelineRunner;
-import com.erasureworker.pipeline.PipelineSwitch;
+import com.erasureworker.pipeline.ScheduledJobs;
 import com.erasureworker.simulator.DixaSimulator;
 import com.erasureworker.simulator.SimCall;
 import io.quarkus.test.junit.QuarkusTest;
@@ -41,10 +40,7 @@ class SweepFairnessTest {
     SweepFixtures fixtures;
 
     @Inject
-    PipelineSwitch pipeline;
-
-    @Inject
-    PipelineRunner pipelineRunner;
+    ScheduledJobs jobs;
 
     private UUID customer;
 
@@ -53,13 +49,13 @@ class SweepFairnessTest {
         simulator.reset();
         customer = simulator.addEndUser("long.gone@example.com", null);
         fixtures.skipUsedConversationIds(simulator, customer);
-        SweepFixtures.putPolicy(Map.of("enabled", false, "closedMoreThanDays", 30, "sweepRateShare", 0.5));
+        SweepFixtures.putPolicy(Map.of("enabled", true, "closedMoreThanDays", 30, "sweepRateShare", 0.5,
+                "cron", SweepFixtures.NEVER));
     }
 
     @AfterEach
     void stop() {
-        pipeline.enable(false);
-        await().atMost(Duration.ofSeconds(30)).until(() -> !pipelineRunner.busy());
+        jobs.stop();
         fixtures.cleanUp();
     }
 
@@ -67,7 +63,7 @@ class SweepFairnessTest {
     void aDpoTicketSubmittedDuringALargeSweepCompletesWithinSecondsWhileTheSweepKeepsGoing() {
         Set<Long> swept = new HashSet<>(closedDaysAgo(simulator, customer, 3000, 90, "Email"));
         List<Long> dpoConversations = closedDaysAgo(simulator, customer, 3, 1, "Email");
-        pipeline.enable(true);
+        jobs.startPipeline();
         String sweep = as("admin").contentType(ContentType.JSON).body(Map.of("dryRun", false)).post(SWEEPS).then()
                 .statusCode(202).extract().header("Location");
         await().atMost(Duration.ofSeconds(30)).until(() -> anonymizeCalls(swept, Instant.EPOCH) >= 10);

@@ -26,6 +26,8 @@ public class SweepFixtures {
 
     static final String SWEEPS = "/api/v1/sweeps";
     static final String POLICY = "/api/v1/retention-policy";
+    /** A cron that does not fire during a test run: an enabled policy whose only runs are the test's own. */
+    static final String NEVER = "0 0 2 1 1 ? 2099";
 
     private final EntityManager entityManager;
 
@@ -34,7 +36,7 @@ public class SweepFixtures {
     }
 
     static RequestSpecification as(String user) {
-        return given().auth().preemptive().basic(user, user + "-demo-password");
+        return given().auth().preemptive().basic(user, user + "-demo-password").contentType(ContentType.JSON);
     }
 
     static void putPolicy(Map<String, Object> policy) {

@@ -1,5 +1,7 @@
 package com.erasureworker.sweep;
 
+import static org.awaitility.Awaitility.await;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.erasureworker.dixa.DixaRateGovernor;
@@ -24,6 +26,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class SweepShareTest {
 
+    @Inject
+    DixaRateGovernor.SweepShare share;
+
     private static final Duration WINDOW = Duration.ofSeconds(3);
 
     @Inject
@@ -35,13 +40,13 @@ class SweepShareTest {
     @Test
     void sweepsUseTheWholeBudgetWhenNothingElseWaitsAndTheirShareWhileDpoWorkIsDue() throws Exception {
         SweepFixtures.putPolicy(Map.of("enabled", false, "closedMoreThanDays", 30, "sweepRateShare", 0.5));
-        Thread.sleep(1100);
+        await().atMost(Duration.ofSeconds(5)).until(() -> share.share() == 0.5 && !share.dpoWorkWaiting());
         long alone = sweepPermitsIn(WINDOW);
 
         UUID dpo = tickets.create(ClosePolicy.NEVER,
                 request -> List.of(ErasureTarget.conversation(request, 42, 0, Instant.now())));
         try {
-            Thread.sleep(1100);
+            await().atMost(Duration.ofSeconds(5)).until(share::dpoWorkWaiting);
             long beside = sweepPermitsIn(WINDOW);
 
             assertThat(alone).as("whole budget: 10/s for 3 s plus the burst").isBetween(27L, 34L);

@@ -1,0 +1,40 @@
+package com.erasureworker.pipeline;
+
+import com.erasureworker.erasure.ErasureTarget;
+import com.erasureworker.erasure.TargetState;
+import com.erasureworker.erasure.TargetType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Overlapping tickets (two DPO tickets, or a user ticket and a conversation ticket, for the same data): a conversation
+ * that another live target already asked Dixa about (awaiting or verifying) is not asked again. The later target follows the earlier one's
+ * request and shares its outcome ({@link ErasureLifecycle#applyStatus} moves followers with their leader).
+ */
+@ApplicationScoped
+class Overlaps {
+
+    /**
+     * Live targets whose Dixa request stands: awaiting it or verifying it. A target done long ago is not followed: its
+     * request may be gone, and asking again gives the new ticket its own proof.
+     */
+    private static final List<TargetState> ASKED = List.of(TargetState.AWAITING_DIXA, TargetState.VERIFYING);
+
+    /** The earlier live request covering this conversation target, as a {@link StepResult.Following}; else empty. */
+    @Transactional
+    Optional<StepResult> earlierRequestFor(Work work) {
+        if (work.type() != TargetType.CONVERSATION) {
+            return Optional.empty();
+        }
+        ErasureTarget same = ErasureTarget.find("""
+                id <> ?1 and state in ?2 and dixaRequestId is not null and followsTargetId is null
+                and ((type = ?3 and conversationId = ?4)
+                     or (type = ?5 and id in (select c.targetId from CoveredConversation c where c.conversationId = ?4)))
+                order by createdAt""", work.targetId(), ASKED, TargetType.CONVERSATION, work.conversationId(),
+                TargetType.USER).firstResult();
+        return Optional.ofNullable(same).map(leader -> new StepResult.Following(leader.id, leader.dixaRequestId,
+                leader.initiatedAt, leader.acceptedAt));
+    }
+}
