@@ -67,7 +67,11 @@ public record Certificate(
             List<ConversationActivity> conversations) {
     }
 
-    public record ConversationActivity(long conversationId, String outcome, List<Activity> activity) {
+    public record ConversationActivity(long conversationId,
+            @Schema(description = "CAPTURED; NOT_FOUND or BAD_REQUEST (Dixa has no log); UNAVAILABLE: evidence "
+                    + "unavailable, the log could not be read after every attempt") String outcome,
+            @Schema(description = "why the evidence is unavailable (UNAVAILABLE only)") String reason,
+            List<Activity> activity) {
     }
 
     public record Activity(String type, Instant at, UUID entryId) {

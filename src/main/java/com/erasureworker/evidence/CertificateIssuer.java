@@ -151,7 +151,7 @@ public class CertificateIssuer {
         String policy = captured.policy != null ? captured.policy
                 : "activity-log evidence for every erased conversation (" + captured.conversations + ")";
         return new Certificate.Evidence(captured.capturedAt, policy, ConversationEvidence.of(captured.requestId).stream()
-                .map(c -> new Certificate.ConversationActivity(c.conversationId, c.outcome,
+                .map(c -> new Certificate.ConversationActivity(c.conversationId, c.outcome, c.reason,
                         activity.getOrDefault(c.conversationId, List.of())))
                 .toList());
     }

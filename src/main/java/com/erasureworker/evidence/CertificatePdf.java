@@ -58,8 +58,9 @@ public final class CertificatePdf {
                 pdf.line("No conversations to show.");
             }
             for (Certificate.ConversationActivity conversation : c.evidence().conversations()) {
-                pdf.line("Conversation " + conversation.conversationId() + ": " + conversation.outcome() + ", "
-                        + conversation.activity().size() + " entries");
+                pdf.line("Conversation " + conversation.conversationId() + ": " + (conversation.reason() != null
+                        ? "evidence unavailable (" + conversation.reason() + ")"
+                        : conversation.outcome() + ", " + conversation.activity().size() + " entries"));
                 for (Certificate.Activity a : conversation.activity()) {
                     pdf.line("    " + a.at() + "  " + a.type());
                 }

@@ -20,6 +20,11 @@ record EvidencePolicy(Source source, int step) {
         return new EvidencePolicy(source, Math.max(1, Math.min(sweepPageSize, step)));
     }
 
+    /** Whether the ticket's n-th erased conversation (from 0, in target creation order) has its activity log read. */
+    boolean sampled(int ordinal) {
+        return ordinal % step == 0;
+    }
+
     <T> List<T> sample(List<T> conversations) {
         return step == 1 ? conversations
                 : IntStream.range(0, conversations.size()).filter(i -> i % step == 0).mapToObj(conversations::get)

@@ -2,35 +2,27 @@ package com.erasureworker.evidence;
 
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
-import com.erasureworker.dixa.ActivityLogEntry;
-import com.erasureworker.erasure.CoveredConversation;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.sweep.SweepConfig;
-import com.erasureworker.erasure.ErasureTarget;
-import com.erasureworker.erasure.TargetState;
-import com.erasureworker.erasure.TargetType;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The database side of evidence capture: which tickets still owe evidence, what to read, and saving it in one go. */
+/**
+ * The database side of evidence capture: which conversations are due to be read, saving what was read (a batch of
+ * conversations at a time, the rows first and the audit appends last, so the chain-head lock covers the appends and
+ * the commit only), a failed read's next attempt or, after the last, its UNAVAILABLE row, and completing a ticket's
+ * capture once every conversation is settled.
+ */
 @ApplicationScoped
 class EvidenceRecorder {
-
-    /** Rows per JDBC batch: one round trip per thousand rows. */
-    private static final int BATCH = 1000;
 
     private final AuditTrail audit;
     private final Clock clock;
@@ -45,143 +37,119 @@ class EvidenceRecorder {
     }
 
     /**
-     * Completed tickets without evidence yet: DPO tickets first, then oldest completion first. Read from a partial
-     * index holding only those tickets (V15), so the cost of asking does not grow with the completed history.
+     * Completed tickets whose capture is not complete yet: DPO tickets first, then oldest completion first. Read from a
+     * partial index holding only those tickets (V15), so the cost of asking does not grow with the completed history.
      */
     @Transactional
     @SuppressWarnings("unchecked")
     List<UUID> due(int limit) {
-        return Panache.getEntityManager().createNativeQuery("select r.id from erasure_request r "
+        return em().createNativeQuery("select r.id from erasure_request r "
                 + "where r.state = 'COMPLETED' and not r.evidence_captured "
                 + "order by case when r.source = 'DPO' then 0 else 1 end, r.completed_at, r.id limit ?1", UUID.class)
                 .setParameter(1, limit).getResultList();
     }
 
-    /**
-     * The conversations the ticket erased, each once: CONVERSATION and MESSAGE targets name theirs, a USER target the
-     * conversations Dixa listed for the user before anonymizing.
-     */
+    /** Conversations due to be read now: DPO tickets' first, then the longest waiting (index evidence_task_due_idx). */
     @Transactional
-    Plan plan(UUID requestId) {
-        List<ConversationLog.Wanted> all = conversationsOf(requestId);
-        ErasureRequest request = ErasureRequest.findById(requestId);
-        EvidencePolicy policy = EvidencePolicy.of(request.source, config.sweepSample(), sweep.pageSize());
-        List<ConversationLog.Wanted> sampled = policy.sample(all);
-        return new Plan(sampled, policy.describe(sampled.size(), all.size()));
+    @SuppressWarnings("unchecked")
+    List<ConversationLog.Wanted> dueConversations(int limit) {
+        List<Object[]> rows = em().createNativeQuery("select request_id, conversation_id, target_id, attempts "
+                + "from evidence_task where next_attempt_at <= ?1 order by priority, next_attempt_at limit ?2")
+                .setParameter(1, Instant.now(clock)).setParameter(2, limit).getResultList();
+        return rows.stream().map(row -> new ConversationLog.Wanted((UUID) row[0], ((Number) row[1]).longValue(),
+                (UUID) row[2], ((Number) row[3]).intValue())).toList();
     }
 
-    /** The conversations whose activity log to read, and the policy that chose them as the certificate states it. */
-    record Plan(List<ConversationLog.Wanted> wanted, String policy) {
-    }
-
+    /** Saves the logs read (and the UNAVAILABLE ones) and their Dixa calls, and drops their work rows. */
     @Transactional
-    List<ConversationLog.Wanted> conversationsOf(UUID requestId) {
-        Map<Long, UUID> wanted = new LinkedHashMap<>();
-        for (ErasureTarget target : ErasureTarget.<ErasureTarget>list("requestId = ?1 and state = ?2 order by createdAt, id",
-                requestId, TargetState.DONE)) {
-            if (target.type == TargetType.USER) {
-                CoveredConversation.of(target.id).forEach(c -> wanted.putIfAbsent(c.conversationId, target.id));
-            } else if (target.conversationId != null) {
-                wanted.putIfAbsent(target.conversationId, target.id);
-            }
+    void save(List<EvidenceRows.Logged> logs) {
+        if (logs.isEmpty()) {
+            return;
         }
-        List<ConversationLog.Wanted> list = new ArrayList<>();
-        wanted.forEach((conversation, target) -> list.add(new ConversationLog.Wanted(conversation, target)));
-        return list;
+        em().unwrap(org.hibernate.Session.class).doWork(connection -> EvidenceRows.insert(connection, logs));
+        for (EvidenceRows.Logged logged : logs) {
+            em().createNativeQuery("delete from evidence_task where request_id = ?1 and conversation_id = ?2")
+                    .setParameter(1, logged.requestId()).setParameter(2, logged.log().conversationId())
+                    .executeUpdate();
+        }
+        recordCalls(logs);
     }
 
     /**
-     * Saves the evidence with the Dixa calls it took and EVIDENCE_CAPTURED; false when it was already saved. The rows
-     * go in first, in JDBC batches, and the audit events last: the chain-head lock (taken by the first append and
-     * held to commit) then covers only the appends, not the inserts. A second replica saving the same ticket at the
-     * same time fails on evidence_capture's primary key and rolls back.
+     * A read that failed: tried again after a backoff (EVIDENCE_RETRY_BACKOFF, doubling), or, when that was the last
+     * of EVIDENCE_MAX_ATTEMPTS, saved as UNAVAILABLE with the failure's kind, so it never holds the certificate back.
      */
     @Transactional
-    boolean save(UUID requestId, List<ConversationLog> logs, String policy) {
-        if (CapturedEvidence.findById(requestId) != null) {
-            recordCalls(requestId, logs);
+    void failed(ConversationLog.Wanted wanted, String kind, List<com.erasureworker.dixa.DixaCall> calls) {
+        int attempts = wanted.attempts() + 1;
+        if (attempts >= config.maxAttempts()) {
+            save(List.of(new EvidenceRows.Logged(wanted.requestId(), new ConversationLog(wanted.conversationId(),
+                    wanted.targetId(), ConversationLog.UNAVAILABLE, kind + " after " + attempts + " attempts",
+                    List.of(), calls))));
+            return;
+        }
+        Duration backoff = config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
+        em().createNativeQuery("update evidence_task set attempts = ?3, next_attempt_at = ?4 where request_id = ?1 "
+                + "and conversation_id = ?2").setParameter(1, wanted.requestId())
+                .setParameter(2, wanted.conversationId()).setParameter(3, attempts)
+                .setParameter(4, Instant.now(clock).plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff))
+                .executeUpdate();
+        recordCalls(List.of(new EvidenceRows.Logged(wanted.requestId(), new ConversationLog(wanted.conversationId(),
+                wanted.targetId(), kind, null, List.of(), calls))));
+    }
+
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    /** A read put off by rate limiting (Dixa's 429 or no local budget in time): its calls audited, nothing counted. */
+    @Transactional
+    void laterWithCalls(ConversationLog.Wanted wanted, List<com.erasureworker.dixa.DixaCall> calls) {
+        recordCalls(List.of(new EvidenceRows.Logged(wanted.requestId(), new ConversationLog(wanted.conversationId(),
+                wanted.targetId(), "RATE_LIMITED", null, List.of(), calls))));
+    }
+
+    /**
+     * Completes the ticket's capture once it is fully planned and none of its conversations is still to be read:
+     * writes evidence_capture with the totals and the policy followed, and EVIDENCE_CAPTURED. False otherwise, or when
+     * it was already complete.
+     */
+    @Transactional
+    boolean complete(UUID requestId) {
+        Object[] progress = (Object[]) em().createNativeQuery("select planned_all, conversations, sampled "
+                + "from evidence_progress where request_id = ?1").setParameter(1, requestId).getResultStream()
+                .findFirst().orElse(null);
+        if (progress == null || !(Boolean) progress[0] || CapturedEvidence.findById(requestId) != null
+                || ((Number) em().createNativeQuery("select count(*) from (select 1 from evidence_task "
+                        + "where request_id = ?1 limit 1) t").setParameter(1, requestId).getSingleResult())
+                        .intValue() > 0) {
             return false;
         }
+        Object[] totals = (Object[]) em().createNativeQuery("select count(*), coalesce(sum(entries), 0), "
+                + "count(*) filter (where outcome <> 'CAPTURED') from evidence_conversation where request_id = ?1")
+                .setParameter(1, requestId).getSingleResult();
+        ErasureRequest request = ErasureRequest.findById(requestId);
+        EvidencePolicy policy = EvidencePolicy.of(request.source, config.sweepSample(), sweep.pageSize());
         CapturedEvidence captured = new CapturedEvidence();
         captured.requestId = requestId;
         captured.capturedAt = Instant.now(clock);
-        captured.conversations = logs.size();
-        captured.entries = logs.stream().mapToInt(log -> log.entries().size()).sum();
-        captured.policy = policy;
+        captured.conversations = ((Number) totals[0]).intValue();
+        captured.entries = ((Number) totals[1]).intValue();
+        captured.policy = policy.describe(((Number) progress[2]).intValue(), ((Number) progress[1]).intValue());
         captured.persist();
-        Panache.getEntityManager().flush();
-        Panache.getEntityManager().unwrap(org.hibernate.Session.class).doWork(connection -> insertRows(connection,
-                requestId, logs));
-        Panache.getEntityManager().createNativeQuery("update erasure_request set evidence_captured = true where id = ?1")
+        em().createNativeQuery("update erasure_request set evidence_captured = true where id = ?1")
                 .setParameter(1, requestId).executeUpdate();
-        recordCalls(requestId, logs);
-        long unavailable = logs.stream().filter(log -> !ConversationEvidence.CAPTURED.equals(log.outcome())).count();
         audit.record(AuditType.EVIDENCE_CAPTURED, AuditTrail.SYSTEM, requestId, null, Map.of(
-                "conversations", captured.conversations, "entries", captured.entries, "unavailable", unavailable));
+                "conversations", captured.conversations, "entries", captured.entries,
+                "unavailable", ((Number) totals[2]).longValue()));
         return true;
     }
 
-    private static void insertRows(Connection connection, UUID requestId, List<ConversationLog> logs)
-            throws SQLException {
-        try (PreparedStatement conversations = connection.prepareStatement("insert into evidence_conversation "
-                + "(request_id, conversation_id, target_id, outcome, entries) values (?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            for (ConversationLog log : logs) {
-                conversations.setObject(1, requestId);
-                conversations.setLong(2, log.conversationId());
-                conversations.setObject(3, log.targetId());
-                conversations.setString(4, log.outcome());
-                conversations.setInt(5, log.entries().size());
-                conversations.addBatch();
-                if (++pending == BATCH) {
-                    conversations.executeBatch();
-                    pending = 0;
-                }
-            }
-            conversations.executeBatch();
-        }
-        try (PreparedStatement activities = connection.prepareStatement("insert into evidence_activity "
-                + "(request_id, conversation_id, entry_id, type, activity_at, author_id) values (?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            for (ConversationLog log : logs) {
-                for (ActivityLogEntry entry : log.entries()) {
-                    String type = entry.type() == null ? "unknown" : entry.type();
-                    activities.setObject(1, requestId);
-                    activities.setLong(2, log.conversationId());
-                    activities.setObject(3, entry.id());
-                    activities.setString(4, type.substring(0, Math.min(100, type.length())));
-                    activities.setObject(5, entry.activityTimestamp() == null ? null
-                            : OffsetDateTime.ofInstant(entry.activityTimestamp(), ZoneOffset.UTC));
-                    activities.setString(6, authorId(entry));
-                    activities.addBatch();
-                    if (++pending == BATCH) {
-                        activities.executeBatch();
-                        pending = 0;
-                    }
-                }
-            }
-            activities.executeBatch();
+    private void recordCalls(List<EvidenceRows.Logged> logs) {
+        for (EvidenceRows.Logged logged : logs) {
+            audit.recordCalls(logged.log().calls(), logged.requestId(), logged.log().targetId());
         }
     }
 
-    /** The calls of a capture that could not finish (Dixa unavailable): audited all the same, retried later. */
-    @Transactional
-    void recordCalls(UUID requestId, List<ConversationLog> logs) {
-        for (ConversationLog log : logs) {
-            audit.recordCalls(log.calls(), requestId, log.targetId());
-        }
-    }
-
-    /** Dixa's author id: a uuid as is; anything else scrubbed of what looks like an e-mail or phone, at most 100 chars. */
-    private static String authorId(ActivityLogEntry entry) {
-        if (entry.author() == null || entry.author().id() == null) {
-            return null;
-        }
-        String id = entry.author().id();
-        if (id.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")) {
-            return id.toLowerCase(java.util.Locale.ROOT);
-        }
-        String scrubbed = com.erasureworker.dixa.Redaction.scrub(id);
-        return scrubbed.length() <= 100 ? scrubbed : scrubbed.substring(0, 100);
+    private static EntityManager em() {
+        return Panache.getEntityManager();
     }
 }

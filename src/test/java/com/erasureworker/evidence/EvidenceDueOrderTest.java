@@ -22,6 +22,9 @@ class EvidenceDueOrderTest {
     EvidenceRecorder recorder;
 
     @Inject
+    EvidencePlanner planner;
+
+    @Inject
     AgroalDataSource dataSource;
 
     @Test
@@ -33,9 +36,11 @@ class EvidenceDueOrderTest {
         assertThat(due).contains(sweep, dpo);
         assertThat(due.indexOf(dpo)).isLessThan(due.indexOf(sweep));
 
-        assertThat(recorder.save(dpo, List.of(), "test")).isTrue();
+        assertThat(recorder.complete(dpo)).as("not planned yet").isFalse();
+        assertThat(planner.planNext(dpo)).as("a completed ticket without targets is planned at once").isTrue();
+        assertThat(recorder.complete(dpo)).isTrue();
         assertThat(recorder.due(10_000)).contains(sweep).doesNotContain(dpo);
-        assertThat(recorder.save(dpo, List.of(), "test")).as("saved once").isFalse();
+        assertThat(recorder.complete(dpo)).as("completed once").isFalse();
     }
 
     private UUID completed(String source, String ago) throws Exception {
