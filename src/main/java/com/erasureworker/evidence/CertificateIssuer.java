@@ -53,10 +53,15 @@ public class CertificateIssuer {
         this.entities = entities;
     }
 
-    public Certificate issue(UUID ticketId, String issuedBy, String format) {
+    /**
+     * Issues the certificate; with {@code streamedLists} its policy decisions and per-conversation evidence are left
+     * empty, for {@link CertificateJson} to stream from the database (they grow with the ticket).
+     */
+    public Certificate issue(UUID ticketId, String issuedBy, String format, boolean streamedLists) {
         // A completed ticket's targets no longer change: the annex digested now is the annex served later.
         String annexSha256 = entities.sha256(ticketId);
-        Built built = QuarkusTransaction.requiringNew().call(() -> build(ticketId, issuedBy, annexSha256));
+        Built built = QuarkusTransaction.requiringNew().call(() -> build(ticketId, issuedBy, annexSha256,
+                streamedLists));
         AuditCheckpoint checkpoint = QuarkusTransaction.requiringNew().call(() -> {
             AuditEvent issued = audit.record(AuditType.CERTIFICATE_ISSUED, issuedBy, ticketId, null, Map.of("format",
                     format, "lastTicketSequence", built.lastTicketSequence(), "chainHeadSequence", built.headSequence(),
@@ -76,9 +81,9 @@ public class CertificateIssuer {
         QuarkusTransaction.requiringNew().call(() -> issuable(ticketId));
     }
 
-    private Built build(UUID ticketId, String issuedBy, String annexSha256) {
+    private Built build(UUID ticketId, String issuedBy, String annexSha256, boolean streamedLists) {
         CapturedEvidence captured = issuable(ticketId);
-        return buildFrom(ErasureRequest.findById(ticketId), captured, issuedBy, annexSha256);
+        return buildFrom(ErasureRequest.findById(ticketId), captured, issuedBy, annexSha256, streamedLists);
     }
 
     private static CapturedEvidence issuable(UUID ticketId) {
@@ -98,15 +103,16 @@ public class CertificateIssuer {
         return captured;
     }
 
-    private Built buildFrom(ErasureRequest request, CapturedEvidence captured, String issuedBy, String annexSha256) {
+    private Built buildFrom(ErasureRequest request, CapturedEvidence captured, String issuedBy, String annexSha256,
+            boolean streamedLists) {
         UUID ticketId = request.id;
         long headSequence = ((Number) Panache.getEntityManager()
                 .createNativeQuery("select last_sequence from audit_chain_head where id = 1")
                 .getSingleResult()).longValue();
         AuditEvent last = AuditEvent.<AuditEvent>find("requestId = ?1 order by sequence desc", ticketId).firstResult();
         AuditEvent head = headSequence == 0 ? null : AuditEvent.findById(headSequence);
-        List<AuditEvent> decisions = AuditEvent.list("requestId = ?1 and type in ?2 order by sequence", ticketId,
-                POLICY_DECISIONS);
+        List<AuditEvent> decisions = streamedLists ? List.of()
+                : AuditEvent.list("requestId = ?1 and type in ?2 order by sequence", ticketId, POLICY_DECISIONS);
         long targetCount = ErasureTarget.count("requestId", ticketId);
         List<ErasureTarget> targets = targetCount > INLINE_ENTITIES ? null : request.targets();
 
@@ -119,7 +125,7 @@ public class CertificateIssuer {
                         "/api/v1/erasure-requests/" + ticketId + "/certificate/entities"),
                 decisions.stream().map(e -> new Certificate.PolicyDecision(e.sequence, e.occurredAt, e.type, e.targetId,
                         e.detail)).toList(),
-                evidence(captured), position(last), position(head), null);
+                evidence(captured, streamedLists), position(last), position(head), null);
         return new Built(certificate, last == null ? 0 : last.sequence, headSequence, (int) targetCount,
                 captured.entries);
     }
@@ -144,12 +150,15 @@ public class CertificateIssuer {
                 .map(observation -> observation.processedAt).orElse(null);
     }
 
-    private static Certificate.Evidence evidence(CapturedEvidence captured) {
+    private static Certificate.Evidence evidence(CapturedEvidence captured, boolean streamedLists) {
+        String policy = captured.policy != null ? captured.policy
+                : "activity-log evidence for every erased conversation (" + captured.conversations + ")";
+        if (streamedLists) {
+            return new Certificate.Evidence(captured.capturedAt, policy, List.of());
+        }
         Map<Long, List<Certificate.Activity>> activity = ActivityEvidence.of(captured.requestId).stream()
                 .collect(Collectors.groupingBy(a -> a.conversationId, Collectors.mapping(
                         a -> new Certificate.Activity(a.type, a.activityAt, a.entryId), Collectors.toList())));
-        String policy = captured.policy != null ? captured.policy
-                : "activity-log evidence for every erased conversation (" + captured.conversations + ")";
         return new Certificate.Evidence(captured.capturedAt, policy, ConversationEvidence.of(captured.requestId).stream()
                 .map(c -> new Certificate.ConversationActivity(c.conversationId, c.outcome, c.reason,
                         activity.getOrDefault(c.conversationId, List.of())))

@@ -44,10 +44,12 @@ public class CertificateResource {
 
     private final CertificateIssuer issuer;
     private final CertificateEntities entities;
+    private final CertificateJson json;
 
-    CertificateResource(CertificateIssuer issuer, CertificateEntities entities) {
+    CertificateResource(CertificateIssuer issuer, CertificateEntities entities, CertificateJson json) {
         this.issuer = issuer;
         this.entities = entities;
+        this.json = json;
     }
 
     @GET
@@ -78,9 +80,11 @@ public class CertificateResource {
     public Response certificate(@PathParam("id") String id, @Context HttpHeaders headers,
             @Context SecurityContext security) {
         boolean pdf = pdfRequested(headers);
-        Certificate certificate = issuer.issue(PathIds.uuid(id, "ticket"), security.getUserPrincipal().getName(), pdf ? "pdf" : "json");
+        Certificate certificate = issuer.issue(PathIds.uuid(id, "ticket"), security.getUserPrincipal().getName(),
+                pdf ? "pdf" : "json", !pdf);
         if (!pdf) {
-            return Response.ok(certificate, MediaType.APPLICATION_JSON_TYPE).build();
+            // Streamed: the decisions and the evidence of a large ticket are never held in memory whole.
+            return Response.ok(json.body(certificate), MediaType.APPLICATION_JSON_TYPE).build();
         }
         return Response.ok(CertificatePdf.render(certificate), PDF)
                 .header("Content-Disposition", "attachment; filename=\"certificate-" + certificate.ticketRef()
