@@ -50,8 +50,9 @@ public class EvidenceCollector {
         List<UUID> completed = recorder.due(config.ticketsPerRun());
         for (UUID requestId : completed) {
             // A few batches per run: a 100,000-target ticket is planned over several runs, reads in between.
-            for (int batch = 0; batch < 10 && !planner.planNext(requestId); batch++) {
-                // next batch
+            int batches = 0;
+            while (batches++ < 10 && !planner.planNext(requestId)) {
+                continue;
             }
         }
         for (UUID requestId : planner.open(config.ticketsPerRun())) {

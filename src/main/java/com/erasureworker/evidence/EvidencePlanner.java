@@ -70,7 +70,8 @@ class EvidencePlanner {
             }
             UUID targetId = (UUID) row[0];
             if (state == TargetState.DONE) {
-                for (long conversation : conversations(targetId, TargetType.valueOf((String) row[1]), (Number) row[2])) {
+                TargetType type = TargetType.valueOf((String) row[1]);
+                for (long conversation : conversations(targetId, type, (Number) row[2])) {
                     if (policy.sampled(progress.conversations++)) {
                         progress.sampled += queue(requestId, conversation, targetId, request.source.name(), now);
                     }
