@@ -36,18 +36,23 @@ public class AuditEventReader {
         this.json = json;
     }
 
+    /**
+     * One page, found by an index range: keyset ({@code afterSequence}) or a small offset, one row more than the
+     * page to know whether another follows, and a count that stops at {@link AuditEventPage#TOTAL_CAP}.
+     */
     public AuditEventPage page(AuditEventQuery query) {
         String where = query.where();
         try (Connection connection = dataSource.getConnection()) {
             long total;
-            try (PreparedStatement count = prepare(connection, "select count(*)" + AuditEventQuery.FROM + where, query);
-                    ResultSet row = count.executeQuery()) {
+            String count = "select count(*) from (select 1" + AuditEventQuery.FROM + where + " limit "
+                    + (AuditEventPage.TOTAL_CAP + 1) + ") capped";
+            try (PreparedStatement counting = prepare(connection, count, query); ResultSet row = counting.executeQuery()) {
                 row.next();
                 total = row.getLong(1);
             }
             List<AuditEventRow> items = new ArrayList<>();
             String sql = "select " + AuditEventQuery.COLUMNS + AuditEventQuery.FROM + where
-                    + " order by e.sequence limit " + query.size() + " offset " + ((long) query.page() * query.size());
+                    + query.orderBy() + " limit " + (query.size() + 1) + " offset " + ((long) query.page() * query.size());
             try (PreparedStatement select = prepare(connection, sql, query); ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     items.add(new AuditEventRow(row.getLong(1), row.getObject(2, OffsetDateTime.class).toInstant(),
@@ -56,7 +61,14 @@ public class AuditEventReader {
                             row.getString(9)));
                 }
             }
-            return new AuditEventPage(items, query.page(), query.size(), total);
+            Long next = null;
+            if (items.size() > query.size()) {
+                items.remove(items.size() - 1);
+                next = items.get(items.size() - 1).sequence();
+            }
+            boolean exact = total <= AuditEventPage.TOTAL_CAP;
+            return new AuditEventPage(items, query.page(), query.size(), Math.min(total, AuditEventPage.TOTAL_CAP),
+                    exact, next, null);
         } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException("audit events could not be read", e);
         }
@@ -68,7 +80,7 @@ public class AuditEventReader {
      * result into memory first.
      */
     public long stream(AuditEventQuery query, RowSink sink) throws java.io.IOException {
-        String sql = "select " + AuditEventQuery.COLUMNS + AuditEventQuery.FROM + query.where() + " order by e.sequence";
+        String sql = "select " + AuditEventQuery.COLUMNS + AuditEventQuery.FROM + query.where() + query.orderBy();
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
@@ -96,6 +108,9 @@ public class AuditEventReader {
     private static PreparedStatement prepare(Connection connection, String sql, AuditEventQuery query)
             throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
+        // Planned for its actual values every time: a reused generic plan for "type = $1" assumes an average type
+        // and walks the whole trail for a rare one (measured: seconds at 10 M events instead of milliseconds).
+        statement.unwrap(org.postgresql.PGStatement.class).setPrepareThreshold(0);
         List<Object> parameters = query.parameters();
         for (int i = 0; i < parameters.size(); i++) {
             statement.setObject(i + 1, parameters.get(i));

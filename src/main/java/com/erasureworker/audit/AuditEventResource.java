@@ -1,7 +1,7 @@
 package com.erasureworker.audit;
 
 import com.erasureworker.api.Negotiation;
-
+import com.erasureworker.api.PageLinks;
 import com.erasureworker.api.Problem;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -45,7 +46,8 @@ public class AuditEventResource {
     @RolesAllowed({ "auditor", "admin" })
     @Operation(summary = "Audit events in sequence order, filtered: JSON pages, or with Accept: text/csv the whole "
             + "selection as CSV, streamed", description = "Roles: auditor, admin. A CSV export ignores page and size "
-            + "and is itself audited as EXPORTED with the filter and the row count.")
+            + "and is itself audited as EXPORTED with the filter and the row count. JSON: page numbers reach at most "
+            + "10,000 rows deep; follow next (afterSequence) beyond. total stops at 10,000 (totalExact false).")
     @APIResponse(responseCode = "200", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditEventPage.class)),
         @Content(mediaType = AuditCsv.MEDIA_TYPE) })
@@ -57,12 +59,16 @@ public class AuditEventResource {
             @Parameter(description = "event type, e.g. DIXA_CALL") @QueryParam("type") String type,
             @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
             @Parameter(description = "1 to 500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100")) @QueryParam("size") String size,
-            @Context HttpHeaders headers, @Context SecurityContext security) {
+            @Parameter(description = "events after this sequence (keyset paging; the next link carries it)")
+            @QueryParam("afterSequence") String afterSequence,
+            @Context HttpHeaders headers, @Context SecurityContext security, @Context UriInfo uri) {
         if (Negotiation.prefers(headers, AuditCsv.MEDIA_TYPE)) {
             AuditEventQuery query = AuditEventQuery.parse(from, to, ticketRef, actor, type, null, null);
             return csv.export(query, "audit-events", security.getUserPrincipal().getName(), null, "audit-events");
         }
-        AuditEventPage events = reader.page(AuditEventQuery.parse(from, to, ticketRef, actor, type, page, size));
-        return Response.ok(events, MediaType.APPLICATION_JSON_TYPE).build();
+        AuditEventPage events = reader.page(AuditEventQuery.parse(from, to, ticketRef, actor, type, page, size,
+                afterSequence));
+        String next = PageLinks.next(uri, "afterSequence", events.nextAfterSequence());
+        return Response.ok(events.withNext(next), MediaType.APPLICATION_JSON_TYPE).build();
     }
 }

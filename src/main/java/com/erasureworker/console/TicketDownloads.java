@@ -4,6 +4,7 @@ import com.erasureworker.audit.AuditCsv;
 import com.erasureworker.audit.AuditEventQuery;
 import com.erasureworker.evidence.Certificate;
 import com.erasureworker.evidence.CertificateIssuer;
+import com.erasureworker.evidence.CertificateJson;
 import com.erasureworker.evidence.CertificatePdf;
 import com.erasureworker.evidence.CertificateResource;
 import jakarta.annotation.security.RolesAllowed;
@@ -24,9 +25,12 @@ public class TicketDownloads {
 
     private final ConsoleSession session;
     private final CertificateIssuer certificates;
+    private final CertificateJson certificateJson;
     private final AuditCsv auditCsv;
 
-    TicketDownloads(ConsoleSession session, CertificateIssuer certificates, AuditCsv auditCsv) {
+    TicketDownloads(ConsoleSession session, CertificateIssuer certificates, CertificateJson certificateJson,
+            AuditCsv auditCsv) {
+        this.certificateJson = certificateJson;
         this.session = session;
         this.certificates = certificates;
         this.auditCsv = auditCsv;
@@ -37,7 +41,7 @@ public class TicketDownloads {
     @Produces(CertificateResource.PDF)
     @RolesAllowed({ "dpo", "auditor", "admin" })
     public Response certificatePdf(@PathParam("id") UUID id) {
-        Certificate certificate = certificates.issue(id, session.viewer().name(), "pdf");
+        Certificate certificate = certificates.issue(id, session.viewer().name(), "pdf", false);
         return Response.ok(CertificatePdf.render(certificate), CertificateResource.PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + fileName(certificate) + ".pdf\"").build();
     }
@@ -47,8 +51,8 @@ public class TicketDownloads {
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ "dpo", "auditor", "admin" })
     public Response certificateJson(@PathParam("id") UUID id) {
-        Certificate certificate = certificates.issue(id, session.viewer().name(), "json");
-        return Response.ok(certificate, MediaType.APPLICATION_JSON_TYPE)
+        Certificate certificate = certificates.issue(id, session.viewer().name(), "json", true);
+        return Response.ok(certificateJson.body(certificate), MediaType.APPLICATION_JSON_TYPE)
                 .header("Content-Disposition", "attachment; filename=\"" + fileName(certificate) + ".json\"").build();
     }
 

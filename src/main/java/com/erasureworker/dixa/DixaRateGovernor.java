@@ -42,6 +42,7 @@ public class DixaRateGovernor {
     private static final Logger LOG = Logger.getLogger(DixaRateGovernor.class);
     private static final long TOKEN_BUCKET_ID = 1L;
     private static final long SWEEP_BUCKET_ID = 2L;
+    private static final long EVIDENCE_BUCKET_ID = 3L;
     /** Longest sleep of a waiting caller before it looks again (a lane's turn, a pause, a share change). */
     private static final long MAX_NAP_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
 
@@ -57,9 +58,13 @@ public class DixaRateGovernor {
     @Inject
     Instance<SweepShare> sweepShare;
 
+    @Inject
+    Instance<EvidenceShare> evidenceShare;
+
     private ProxyManager<Long> buckets;
     private BucketProxy bucket;
     private volatile SweepBucket sweepBucket;
+    private volatile SweepBucket evidenceBucket;
     private Counter tooManyRequests;
     private final AtomicReference<Instant> pausedUntil = new AtomicReference<>(Instant.EPOCH);
     private final AtomicIntegerArray waiting = new AtomicIntegerArray(RateLane.values().length);
@@ -101,6 +106,9 @@ public class DixaRateGovernor {
     public boolean acquire(Duration maxWait) throws InterruptedException {
         RateLane lane = RateLane.current();
         long deadline = System.nanoTime() + maxWait.toNanos();
+        if (lane == RateLane.EVIDENCE && evidenceHeldToShare() && !evidencePermit(deadline)) {
+            return false;
+        }
         boolean sweepPermit = false;
         waiting.incrementAndGet(lane.ordinal());
         try {
@@ -150,6 +158,35 @@ public class DixaRateGovernor {
         }
     }
 
+    /**
+     * Evidence's own permit while erasure work waits, taken before the caller counts as waiting in its lane: an
+     * evidence caller short of its share never holds sweeps back, and one that has it goes before them.
+     */
+    private boolean evidencePermit(long deadline) throws InterruptedException {
+        while (true) {
+            long wait = tryConsume(shareBucket(EVIDENCE_BUCKET_ID, evidenceShare.get().share(), true));
+            if (wait == 0) {
+                return true;
+            }
+            if (System.nanoTime() + wait > deadline) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.sleep(Math.min(wait, MAX_NAP_NANOS));
+        }
+    }
+
+    private boolean evidenceHeldToShare() {
+        if (!evidenceShare.isResolvable()) {
+            return false;
+        }
+        EvidenceShare share = evidenceShare.get();
+        try {
+            return share.share() < 1.0 && share.erasureWorkWaiting();
+        } catch (RuntimeException databaseError) {
+            throw new BudgetUnavailableException(databaseError);
+        }
+    }
+
     /** The shared budget (PostgreSQL) could not be read: the caller makes no call and reports a transient failure. */
     public static final class BudgetUnavailableException extends RuntimeException {
         BudgetUnavailableException(RuntimeException cause) {
@@ -182,8 +219,12 @@ public class DixaRateGovernor {
 
     /** The sweeps' bucket at the current share: share × rate, no burst. Rebuilt (and re-stored) when the share changes. */
     private BucketProxy sweepBucket() {
-        double share = sweepShare.get().share();
-        SweepBucket current = sweepBucket;
+        return shareBucket(SWEEP_BUCKET_ID, sweepShare.get().share(), false);
+    }
+
+    /** A lane's bucket at its share of the rate, no burst; rebuilt (and re-stored) when the share changes. */
+    private BucketProxy shareBucket(long id, double share, boolean evidence) {
+        SweepBucket current = evidence ? evidenceBucket : sweepBucket;
         if (current != null && current.share() == share) {
             return current.bucket();
         }
@@ -194,8 +235,12 @@ public class DixaRateGovernor {
         // Monotonic version: a raised or lowered share replaces the stored configuration (see init()).
         BucketProxy proxy = buckets.builder()
                 .withImplicitConfigurationReplacement(System.currentTimeMillis(), TokensInheritanceStrategy.RESET)
-                .build(SWEEP_BUCKET_ID, () -> configuration);
-        sweepBucket = new SweepBucket(share, proxy);
+                .build(id, () -> configuration);
+        if (evidence) {
+            evidenceBucket = new SweepBucket(share, proxy);
+        } else {
+            sweepBucket = new SweepBucket(share, proxy);
+        }
         return proxy;
     }
 
@@ -213,6 +258,19 @@ public class DixaRateGovernor {
 
         /** Whether DPO work is due on any replica. Asked for every sweep permit: answer from a short-lived cache. */
         boolean dpoWorkWaiting();
+    }
+
+    /**
+     * What the governor needs to hold evidence reads to their share while erasures wait, supplied by the evidence
+     * feature. Without an implementation, evidence is only ordered between DPO work and sweeps.
+     */
+    public interface EvidenceShare {
+
+        /** Share of the rate (0 < share ≤ 1) evidence reads may use while erasure work waits. */
+        double share();
+
+        /** Whether erasure work (a target a worker could claim) is due on any replica; answer from a short cache. */
+        boolean erasureWorkWaiting();
     }
 
     private boolean moreUrgentWaiting(RateLane lane) {

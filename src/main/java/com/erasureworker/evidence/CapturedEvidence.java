@@ -17,4 +17,6 @@ public class CapturedEvidence extends PanacheEntityBase {
     public Instant capturedAt;
     public int conversations;
     public int entries;
+    /** Which conversations' activity logs were read ({@link EvidencePolicy}); null for every one (older captures). */
+    public String policy;
 }

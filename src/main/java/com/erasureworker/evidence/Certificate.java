@@ -27,13 +27,22 @@ public record Certificate(
         String outcome,
         String closePolicy,
         Subject subject,
-        List<Erased> erased,
+        @Schema(description = "every erased entity, for tickets of up to 1,000 targets; larger tickets list them in "
+                + "the annex only (entities)") List<Erased> erased,
+        @Schema(description = "the annex listing every erased entity as CSV, with its SHA-256") Entities entities,
         List<PolicyDecision> policyDecisions,
         Evidence evidence,
         @Schema(description = "the ticket's last audit event before this certificate was issued") ChainPosition lastTicketEvent,
         @Schema(description = "the audit chain's head when the certificate was issued") ChainPosition chainHeadAtIssuance,
         @Schema(description = "the signed checkpoint of the CERTIFICATE_ISSUED event, which covers everything above; "
                 + "check it with GET /api/v1/audit-events/public-key") AuditCheckpoint checkpoint) {
+
+    /** This certificate with the signed checkpoint of its own CERTIFICATE_ISSUED event, known once it is appended. */
+    Certificate signedBy(AuditCheckpoint signed) {
+        return new Certificate(issuedAt, issuedBy, ticketId, ticketRef, source, requestedBy, receivedAt, dueAt,
+                completedAt, deadlineKept, outcome, closePolicy, subject, erased, entities, policyDecisions, evidence,
+                lastTicketEvent, chainHeadAtIssuance, signed);
+    }
 
     /** The data subject as the ticket keeps it: its type and, for e-mail/phone, the keyed hash, never the value. */
     public record Subject(String type, String hash) {
@@ -44,15 +53,25 @@ public record Certificate(
             String verification, Instant verifiedAt, List<Long> coveredConversationIds) {
     }
 
+    /** The annex GET …/certificate/entities: how many entities it lists and the SHA-256 of its bytes. */
+    public record Entities(long count, String sha256, String href) {
+    }
+
     /** A decision on an open conversation (CONVERSATION_OPEN, NOTE_POSTED, CONVERSATION_FORCE_CLOSED) from the audit trail. */
     public record PolicyDecision(long sequence, Instant occurredAt, String type, UUID targetId, Map<String, Object> detail) {
     }
 
     /** Dixa's activity logs of the erased conversations, as captured after completion. */
-    public record Evidence(Instant capturedAt, List<ConversationActivity> conversations) {
+    public record Evidence(Instant capturedAt,
+            @Schema(description = "which conversations' activity logs were read (DPO: all; sweeps: a sample)") String policy,
+            List<ConversationActivity> conversations) {
     }
 
-    public record ConversationActivity(long conversationId, String outcome, List<Activity> activity) {
+    public record ConversationActivity(long conversationId,
+            @Schema(description = "CAPTURED; NOT_FOUND or BAD_REQUEST (Dixa has no log); UNAVAILABLE: evidence "
+                    + "unavailable, the log could not be read after every attempt") String outcome,
+            @Schema(description = "why the evidence is unavailable (UNAVAILABLE only)") String reason,
+            List<Activity> activity) {
     }
 
     public record Activity(String type, Instant at, UUID entryId) {

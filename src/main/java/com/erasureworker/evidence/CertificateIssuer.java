@@ -15,7 +15,7 @@ import com.erasureworker.erasure.TicketConflictException;
 import com.erasureworker.erasure.TicketNotFoundException;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,9 +25,12 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Issues certificates of erasure for completed tickets whose evidence was captured. The chain head is locked while a
- * certificate is built and its issuance recorded, so "the ticket's last event" and "the head at issuance" are exactly
- * what they were when the CERTIFICATE_ISSUED event was appended.
+ * Issues certificates of erasure for completed tickets whose evidence was captured. A certificate is built from one
+ * read-only transaction (a completed ticket's targets and evidence no longer change; "the ticket's last event" and
+ * "the chain head" are the committed ones that read saw) and its issuance is appended afterwards in a short
+ * transaction of its own, where the CERTIFICATE_ISSUED event is also signed (a checkpoint): the chain-head lock,
+ * which every audit write on every replica waits for, is held only for that append and signature, never while a large
+ * ticket is read.
  */
 @ApplicationScoped
 public class CertificateIssuer {
@@ -35,18 +38,55 @@ public class CertificateIssuer {
     static final List<String> POLICY_DECISIONS = List.of(AuditType.CONVERSATION_OPEN.name(),
             AuditType.NOTE_POSTED.name(), AuditType.CONVERSATION_FORCE_CLOSED.name());
 
+    /** Up to this many targets the certificate lists them itself; beyond, only the annex does (bounded memory). */
+    static final int INLINE_ENTITIES = 1_000;
+
     private final AuditTrail audit;
     private final AuditCheckpoints checkpoints;
     private final Clock clock;
+    private final CertificateEntities entities;
 
-    CertificateIssuer(AuditTrail audit, AuditCheckpoints checkpoints, Clock clock) {
+    CertificateIssuer(AuditTrail audit, AuditCheckpoints checkpoints, Clock clock, CertificateEntities entities) {
         this.audit = audit;
         this.checkpoints = checkpoints;
         this.clock = clock;
+        this.entities = entities;
     }
 
-    @Transactional
-    public Certificate issue(UUID ticketId, String issuedBy, String format) {
+    /**
+     * Issues the certificate; with {@code streamedLists} its policy decisions and per-conversation evidence are left
+     * empty, for {@link CertificateJson} to stream from the database (they grow with the ticket).
+     */
+    public Certificate issue(UUID ticketId, String issuedBy, String format, boolean streamedLists) {
+        // A completed ticket's targets no longer change: the annex digested now is the annex served later.
+        String annexSha256 = entities.sha256(ticketId);
+        Built built = QuarkusTransaction.requiringNew().call(() -> build(ticketId, issuedBy, annexSha256,
+                streamedLists));
+        AuditCheckpoint checkpoint = QuarkusTransaction.requiringNew().call(() -> {
+            AuditEvent issued = audit.record(AuditType.CERTIFICATE_ISSUED, issuedBy, ticketId, null, Map.of("format",
+                    format, "lastTicketSequence", built.lastTicketSequence(), "chainHeadSequence", built.headSequence(),
+                    "targets", built.targets(), "evidenceEntries", built.evidenceEntries()));
+            // Signed under the head lock, which the append above holds anyway: one signature (about 50 µs), no wait.
+            return checkpoints.sign(issued.sequence, issued.hash);
+        });
+        return built.certificate().signedBy(checkpoint);
+    }
+
+    private record Built(Certificate certificate, long lastTicketSequence, long headSequence, int targets,
+            int evidenceEntries) {
+    }
+
+    /** 404 or 409 as {@link #issue} would answer them; returns when a certificate can be issued. */
+    public void checkIssuable(UUID ticketId) {
+        QuarkusTransaction.requiringNew().call(() -> issuable(ticketId));
+    }
+
+    private Built build(UUID ticketId, String issuedBy, String annexSha256, boolean streamedLists) {
+        CapturedEvidence captured = issuable(ticketId);
+        return buildFrom(ErasureRequest.findById(ticketId), captured, issuedBy, annexSha256, streamedLists);
+    }
+
+    private static CapturedEvidence issuable(UUID ticketId) {
         ErasureRequest request = ErasureRequest.findById(ticketId);
         if (request == null) {
             throw new TicketNotFoundException(ticketId);
@@ -60,28 +100,34 @@ public class CertificateIssuer {
             throw new TicketConflictException("evidence", "The ticket completed, but its Dixa-side evidence has not "
                     + "been captured yet; ask again shortly.");
         }
+        return captured;
+    }
+
+    private Built buildFrom(ErasureRequest request, CapturedEvidence captured, String issuedBy, String annexSha256,
+            boolean streamedLists) {
+        UUID ticketId = request.id;
         long headSequence = ((Number) Panache.getEntityManager()
-                .createNativeQuery("select last_sequence from audit_chain_head where id = 1 for update")
+                .createNativeQuery("select last_sequence from audit_chain_head where id = 1")
                 .getSingleResult()).longValue();
         AuditEvent last = AuditEvent.<AuditEvent>find("requestId = ?1 order by sequence desc", ticketId).firstResult();
         AuditEvent head = headSequence == 0 ? null : AuditEvent.findById(headSequence);
-        List<AuditEvent> decisions = AuditEvent.list("requestId = ?1 and type in ?2 order by sequence", ticketId,
-                POLICY_DECISIONS);
-        List<ErasureTarget> targets = request.targets();
+        List<AuditEvent> decisions = streamedLists ? List.of()
+                : AuditEvent.list("requestId = ?1 and type in ?2 order by sequence", ticketId, POLICY_DECISIONS);
+        long targetCount = ErasureTarget.count("requestId", ticketId);
+        List<ErasureTarget> targets = targetCount > INLINE_ENTITIES ? null : request.targets();
 
-        AuditEvent issued = audit.record(AuditType.CERTIFICATE_ISSUED, issuedBy, ticketId, null, Map.of("format",
-                format, "lastTicketSequence", last == null ? 0 : last.sequence, "chainHeadSequence", headSequence,
-                "targets", targets.size(), "evidenceEntries", captured.entries));
-        // Signed under the head lock, which the append above holds anyway: one signature (about 50 µs), no wait.
-        AuditCheckpoint checkpoint = checkpoints.sign(issued.sequence, issued.hash);
-        return new Certificate(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), issuedBy,
+        Certificate certificate = new Certificate(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), issuedBy,
                 request.id, request.ticketRef, request.source.name(), request.requestedBy, request.receivedAt,
                 request.dueAt, request.completedAt, !request.completedAt.isAfter(request.dueAt), request.outcome,
                 request.closePolicy.name(), new Certificate.Subject(request.subjectType.name(), request.subjectHash),
-                targets.stream().map(CertificateIssuer::erased).toList(),
+                targets == null ? null : targets.stream().map(CertificateIssuer::erased).toList(),
+                new Certificate.Entities(targetCount, annexSha256,
+                        "/api/v1/erasure-requests/" + ticketId + "/certificate/entities"),
                 decisions.stream().map(e -> new Certificate.PolicyDecision(e.sequence, e.occurredAt, e.type, e.targetId,
                         e.detail)).toList(),
-                evidence(captured), position(last), position(head), checkpoint);
+                evidence(captured, streamedLists), position(last), position(head), null);
+        return new Built(certificate, last == null ? 0 : last.sequence, headSequence, (int) targetCount,
+                captured.entries);
     }
 
     private static Certificate.Erased erased(ErasureTarget t) {
@@ -104,12 +150,17 @@ public class CertificateIssuer {
                 .map(observation -> observation.processedAt).orElse(null);
     }
 
-    private static Certificate.Evidence evidence(CapturedEvidence captured) {
+    private static Certificate.Evidence evidence(CapturedEvidence captured, boolean streamedLists) {
+        String policy = captured.policy != null ? captured.policy
+                : "activity-log evidence for every erased conversation (" + captured.conversations + ")";
+        if (streamedLists) {
+            return new Certificate.Evidence(captured.capturedAt, policy, List.of());
+        }
         Map<Long, List<Certificate.Activity>> activity = ActivityEvidence.of(captured.requestId).stream()
                 .collect(Collectors.groupingBy(a -> a.conversationId, Collectors.mapping(
                         a -> new Certificate.Activity(a.type, a.activityAt, a.entryId), Collectors.toList())));
-        return new Certificate.Evidence(captured.capturedAt, ConversationEvidence.of(captured.requestId).stream()
-                .map(c -> new Certificate.ConversationActivity(c.conversationId, c.outcome,
+        return new Certificate.Evidence(captured.capturedAt, policy, ConversationEvidence.of(captured.requestId).stream()
+                .map(c -> new Certificate.ConversationActivity(c.conversationId, c.outcome, c.reason,
                         activity.getOrDefault(c.conversationId, List.of())))
                 .toList());
     }

@@ -2,6 +2,7 @@ package com.erasureworker.evidence;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.stream.Collectors;
 
 /** The certificate of erasure as a PDF a DPO can attach to the ticket: the same facts as the JSON, in reading order. */
@@ -27,8 +28,15 @@ public final class CertificatePdf {
                     .field("Completed", c.completedAt())
                     .field("Deadline kept", c.deadlineKept() ? "yes (completed on or before the due date)" : "NO")
                     .field("Outcome", c.outcome());
-            pdf.heading("What was erased (" + c.erased().size() + ")");
-            for (Certificate.Erased e : c.erased()) {
+            pdf.heading("What was erased (" + c.entities().count() + ")");
+            pdf.line("Every erased entity with its Dixa request id and processedAt is listed in the annex")
+                    .line("    GET " + c.entities().href() + " (CSV), SHA-256:")
+                    .line("    " + c.entities().sha256());
+            if (c.erased() == null) {
+                pdf.line("The annex is the list for this ticket: it has more than " + CertificateIssuer.INLINE_ENTITIES
+                        + " entities.");
+            }
+            for (Certificate.Erased e : c.erased() == null ? List.<Certificate.Erased>of() : c.erased()) {
                 pdf.line(e.type() + " " + e.dixaId())
                         .line("    Dixa request " + e.dixaRequestId() + ", initiated " + e.initiatedAt()
                                 + ", processed " + e.processedAt())
@@ -45,12 +53,14 @@ public final class CertificatePdf {
                         .map(entry -> entry.getKey() + "=" + entry.getValue()).collect(Collectors.joining(", ")));
             }
             pdf.heading("Dixa activity-log evidence (captured " + c.evidence().capturedAt() + ")");
+            pdf.line("Evidence policy: " + c.evidence().policy());
             if (c.evidence().conversations().isEmpty()) {
                 pdf.line("No conversations to show.");
             }
             for (Certificate.ConversationActivity conversation : c.evidence().conversations()) {
-                pdf.line("Conversation " + conversation.conversationId() + ": " + conversation.outcome() + ", "
-                        + conversation.activity().size() + " entries");
+                pdf.line("Conversation " + conversation.conversationId() + ": " + (conversation.reason() != null
+                        ? "evidence unavailable (" + conversation.reason() + ")"
+                        : conversation.outcome() + ", " + conversation.activity().size() + " entries"));
                 for (Certificate.Activity a : conversation.activity()) {
                     pdf.line("    " + a.at() + "  " + a.type());
                 }

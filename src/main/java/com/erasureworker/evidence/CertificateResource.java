@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,9 +43,30 @@ public class CertificateResource {
     private static final MediaType PDF_TYPE = MediaType.valueOf(PDF);
 
     private final CertificateIssuer issuer;
+    private final CertificateEntities entities;
+    private final CertificateJson json;
 
-    CertificateResource(CertificateIssuer issuer) {
+    CertificateResource(CertificateIssuer issuer, CertificateEntities entities, CertificateJson json) {
         this.issuer = issuer;
+        this.entities = entities;
+        this.json = json;
+    }
+
+    @GET
+    @Path("/entities")
+    @Produces(CertificateEntities.MEDIA_TYPE)
+    @RolesAllowed({ "dpo", "auditor", "admin" })
+    @Operation(summary = "The certificate's annex: every erased entity with its Dixa request id and processedAt, as "
+            + "CSV, streamed", description = "Roles: dpo, auditor, admin. Its SHA-256 is printed in the certificate "
+            + "(entities.sha256), which binds the annex to it. Answered only once a certificate can be issued.")
+    @APIResponse(responseCode = "200", content = @Content(mediaType = CertificateEntities.MEDIA_TYPE))
+    public Response entities(@PathParam("id") String id) {
+        UUID ticketId = PathIds.uuid(id, "ticket");
+        issuer.checkIssuable(ticketId);
+        StreamingOutput body = output -> entities.write(ticketId, output);
+        return Response.ok(body, CertificateEntities.MEDIA_TYPE + "; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"certificate-entities-" + ticketId + ".csv\"")
+                .build();
     }
 
     @GET
@@ -58,9 +80,11 @@ public class CertificateResource {
     public Response certificate(@PathParam("id") String id, @Context HttpHeaders headers,
             @Context SecurityContext security) {
         boolean pdf = pdfRequested(headers);
-        Certificate certificate = issuer.issue(PathIds.uuid(id, "ticket"), security.getUserPrincipal().getName(), pdf ? "pdf" : "json");
+        Certificate certificate = issuer.issue(PathIds.uuid(id, "ticket"), security.getUserPrincipal().getName(),
+                pdf ? "pdf" : "json", !pdf);
         if (!pdf) {
-            return Response.ok(certificate, MediaType.APPLICATION_JSON_TYPE).build();
+            // Streamed: the decisions and the evidence of a large ticket are never held in memory whole.
+            return Response.ok(json.body(certificate), MediaType.APPLICATION_JSON_TYPE).build();
         }
         return Response.ok(CertificatePdf.render(certificate), PDF)
                 .header("Content-Disposition", "attachment; filename=\"certificate-" + certificate.ticketRef()

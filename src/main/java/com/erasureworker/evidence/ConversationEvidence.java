@@ -9,7 +9,7 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.UUID;
 
-/** One erased conversation of a ticket and what Dixa answered for its activity log (CAPTURED, NOT_FOUND, ...). */
+/** One erased conversation of a ticket and what Dixa answered for its activity log (CAPTURED, NOT_FOUND, ..., or UNAVAILABLE after every attempt failed). */
 @Entity
 @Table(name = "evidence_conversation")
 @IdClass(ConversationEvidence.Key.class)
@@ -24,6 +24,8 @@ public class ConversationEvidence extends PanacheEntityBase {
     public UUID targetId;
     public String outcome;
     public int entries;
+    /** Why an UNAVAILABLE conversation's log could not be read (the last failure's kind and the attempts made). */
+    public String reason;
 
     static List<ConversationEvidence> of(UUID requestId) {
         return list("requestId = ?1 order by conversationId", requestId);

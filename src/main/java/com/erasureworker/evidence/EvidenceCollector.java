@@ -13,75 +13,102 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Captures Dixa-side evidence for completed tickets: reads each erased conversation's activity log (outside any
- * transaction, like every Dixa call) and hands the result to {@link EvidenceRecorder}. A conversation Dixa answers
- * 404 or 400 for is recorded as such (there is no log to wait for); any other failure leaves the ticket for a later
- * run and ends this one, since Dixa is then struggling or refusing the token. After such a failure this replica
- * leaves evidence alone for a while (2 s, doubling up to 10 min, reset by the next success), so a Dixa outage does not
- * cost a failing call every tick.
+ * Captures Dixa-side evidence conversation by conversation, as tickets' targets finish: plans finished targets
+ * ({@link EvidencePlanner}), reads each due conversation's activity log (outside any transaction, like every Dixa
+ * call, in the {@link RateLane#EVIDENCE} lane) and saves the answers in batches ({@link EvidenceRecorder}), then
+ * completes the capture of tickets with nothing left to read. A conversation Dixa answers 404 or 400 for is recorded
+ * as such; a 429 or a local wait for rate budget is "later" (the run ends, nothing counted); any other failure counts
+ * against that conversation alone (retried later, UNAVAILABLE after the last attempt) and ends the run, and this
+ * replica then leaves evidence alone for a while (2 s, doubling up to 10 min, reset by the next success), so a Dixa
+ * outage does not cost a failing call every tick.
  */
 @ApplicationScoped
 public class EvidenceCollector {
 
     private static final Logger LOG = Logger.getLogger(EvidenceCollector.class);
-
-    private final DixaClient dixa;
-    private final EvidenceRecorder recorder;
-    private final EvidenceConfig config;
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(2);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(10);
+    /** Conversations read between two saves: a crash loses at most this many reads, which are then repeated. */
+    private static final int SAVE_EVERY = 50;
+
+    private final DixaClient dixa;
+    private final EvidencePlanner planner;
+    private final EvidenceRecorder recorder;
+    private final EvidenceConfig config;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile int failuresInARow;
 
-    EvidenceCollector(DixaClient dixa, EvidenceRecorder recorder, EvidenceConfig config) {
+    EvidenceCollector(DixaClient dixa, EvidencePlanner planner, EvidenceRecorder recorder, EvidenceConfig config) {
         this.dixa = dixa;
+        this.planner = planner;
         this.recorder = recorder;
         this.config = config;
     }
 
-    /** Captures the evidence of up to {@code evidence.tickets-per-run} completed tickets; answers how many. */
+    /** One run: plan, read what is due, complete what is settled; answers how many tickets' captures completed. */
     public int captureDue() {
-        if (paused()) {
-            return 0;
+        List<UUID> completed = recorder.due(config.ticketsPerRun());
+        for (UUID requestId : completed) {
+            // A few batches per run: a 100,000-target ticket is planned over several runs, reads in between.
+            int batches = 0;
+            while (batches++ < 10 && !planner.planNext(requestId)) {
+                continue;
+            }
+        }
+        for (UUID requestId : planner.open(config.ticketsPerRun())) {
+            planner.planNext(requestId);
+        }
+        if (!paused()) {
+            read();
         }
         int captured = 0;
-        for (UUID requestId : recorder.due(config.ticketsPerRun())) {
-            if (!capture(requestId)) {
-                failuresInARow++;
-                long pause = Math.min(LONGEST_PAUSE.toMillis(),
-                        FIRST_PAUSE.toMillis() << Math.min(failuresInARow - 1, 20));
-                pausedUntil = Instant.now().plusMillis(pause);
-                break;
+        for (UUID requestId : completed) {
+            if (recorder.complete(requestId)) {
+                captured++;
             }
-            failuresInARow = 0;
-            captured++;
         }
         return captured;
     }
 
-    /** Whether this replica is holding off after a failed capture. */
+    /** Whether this replica is holding off after a failed read. */
     boolean paused() {
         return Instant.now().isBefore(pausedUntil);
     }
 
-    private boolean capture(UUID requestId) {
-        List<ConversationLog> logs = new ArrayList<>();
-        for (ConversationLog.Wanted wanted : recorder.conversationsOf(requestId)) {
-            // Evidence is never urgent: it waits behind status reads and DPO work for rate budget.
-            DixaOutcome<List<ActivityLogEntry>> answer = RateLane.with(RateLane.SWEEP,
-                    () -> dixa.getActivityLog(wanted.conversationId()));
-            boolean answered = answer.isOk() || answer.kind() == DixaOutcome.Kind.NOT_FOUND
-                    || answer.kind() == DixaOutcome.Kind.BAD_REQUEST;
-            logs.add(new ConversationLog(wanted.conversationId(), wanted.targetId(),
-                    answer.isOk() ? ConversationEvidence.CAPTURED : answer.kind().name(),
-                    answer.isOk() ? answer.value() : List.of(), answer.calls()));
-            if (!answered) {
-                recorder.recordCalls(requestId, logs);
-                LOG.warnf("evidence of ticket %s not captured yet: activity log answered %s", requestId, answer.kind());
-                return false;
+    private void read() {
+        List<EvidenceRows.Logged> read = new ArrayList<>();
+        try {
+            for (ConversationLog.Wanted wanted : recorder.dueConversations(config.conversationsPerRun())) {
+                DixaOutcome<List<ActivityLogEntry>> answer = RateLane.with(RateLane.EVIDENCE,
+                        () -> dixa.getActivityLog(wanted.conversationId()));
+                if (answer.isOk() || answer.kind() == DixaOutcome.Kind.NOT_FOUND
+                        || answer.kind() == DixaOutcome.Kind.BAD_REQUEST) {
+                    read.add(new EvidenceRows.Logged(wanted.requestId(), new ConversationLog(wanted.conversationId(),
+                            wanted.targetId(), answer.isOk() ? ConversationEvidence.CAPTURED : answer.kind().name(),
+                            null, answer.isOk() ? answer.value() : List.of(), answer.calls())));
+                    failuresInARow = 0;
+                    if (read.size() == SAVE_EVERY) {
+                        recorder.save(read);
+                        read = new ArrayList<>();
+                    }
+                    continue;
+                }
+                if (answer.kind() == DixaOutcome.Kind.RATE_LIMITED) {
+                    // Not the conversation's fault: its calls are audited, the read is simply due again.
+                    recorder.laterWithCalls(wanted, answer.calls());
+                    return;
+                }
+                recorder.failed(wanted, answer.kind().name(), answer.calls());
+                LOG.warnf("evidence of ticket %s conversation %d not read (attempt %d): activity log answered %s",
+                        wanted.requestId(), wanted.conversationId(), wanted.attempts() + 1, answer.kind());
+                failuresInARow++;
+                long pause = Math.min(LONGEST_PAUSE.toMillis(),
+                        FIRST_PAUSE.toMillis() << Math.min(failuresInARow - 1, 20));
+                pausedUntil = Instant.now().plusMillis(pause);
+                return;
             }
+        } finally {
+            recorder.save(read);
         }
-        recorder.save(requestId, logs);
-        return true;
     }
 }

@@ -14,7 +14,33 @@ public interface EvidenceConfig {
     @WithDefault("true")
     boolean captureEnabled();
 
-    /** Tickets captured per run of the job at most, so one run never holds the job for long. */
+    /** Tickets planned and tickets completed per run of the job at most, so one run never holds the job for long. */
     @WithDefault("20")
     int ticketsPerRun();
+
+    /** Conversations whose activity log one run of the job reads at most (saved in batches as they are read). */
+    @WithDefault("200")
+    int conversationsPerRun();
+
+    /** Failed reads of one conversation's log before it is recorded as UNAVAILABLE (on the certificate). */
+    @WithDefault("8")
+    int maxAttempts();
+
+    /** Wait before a failed conversation is read again; doubles per attempt, at most an hour. */
+    @WithDefault("30s")
+    java.time.Duration retryBackoff();
+
+    /**
+     * Share of the Dixa rate (0 to 1) evidence reads may use while erasure work waits; evidence goes after DPO work
+     * and before sweep erasures up to this share, and takes what is left when nothing waits.
+     */
+    @WithDefault("0.2")
+    double rateShare();
+
+    /**
+     * Sweep tickets: the share of erased conversations whose activity log is read as evidence (0 to 1; at least one
+     * per sweep page whatever the share; 1 or more reads every one). DPO tickets always get every conversation's.
+     */
+    @WithDefault("0.01")
+    double sweepSample();
 }

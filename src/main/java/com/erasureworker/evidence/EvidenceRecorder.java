@@ -2,123 +2,154 @@ package com.erasureworker.evidence;
 
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
-import com.erasureworker.dixa.ActivityLogEntry;
-import com.erasureworker.erasure.CoveredConversation;
-import com.erasureworker.erasure.ErasureTarget;
-import com.erasureworker.erasure.TargetState;
-import com.erasureworker.erasure.TargetType;
+import com.erasureworker.erasure.ErasureRequest;
+import com.erasureworker.sweep.SweepConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** The database side of evidence capture: which tickets still owe evidence, what to read, and saving it in one go. */
+/**
+ * The database side of evidence capture: which conversations are due to be read, saving what was read (a batch of
+ * conversations at a time, the rows first and the audit appends last, so the chain-head lock covers the appends and
+ * the commit only), a failed read's next attempt or, after the last, its UNAVAILABLE row, and completing a ticket's
+ * capture once every conversation is settled.
+ */
 @ApplicationScoped
 class EvidenceRecorder {
 
     private final AuditTrail audit;
     private final Clock clock;
+    private final EvidenceConfig config;
+    private final SweepConfig sweep;
 
-    EvidenceRecorder(AuditTrail audit, Clock clock) {
+    EvidenceRecorder(AuditTrail audit, Clock clock, EvidenceConfig config, SweepConfig sweep) {
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /** Completed tickets without evidence yet, oldest completion first. */
-    @Transactional
-    @SuppressWarnings("unchecked")
-    List<UUID> due(int limit) {
-        return Panache.getEntityManager().createNativeQuery("select r.id from erasure_request r "
-                + "where r.state = 'COMPLETED' and not exists (select 1 from evidence_capture c where c.request_id = r.id) "
-                + "order by r.completed_at, r.id limit ?1", UUID.class).setParameter(1, limit).getResultList();
+        this.config = config;
+        this.sweep = sweep;
     }
 
     /**
-     * The conversations the ticket erased, each once: CONVERSATION and MESSAGE targets name theirs, a USER target the
-     * conversations Dixa listed for the user before anonymizing.
+     * Completed tickets whose capture is not complete yet: DPO tickets first, then oldest completion first. Read from a
+     * partial index holding only those tickets (V15), so the cost of asking does not grow with the completed history.
      */
     @Transactional
-    List<ConversationLog.Wanted> conversationsOf(UUID requestId) {
-        Map<Long, UUID> wanted = new LinkedHashMap<>();
-        for (ErasureTarget target : ErasureTarget.<ErasureTarget>list("requestId = ?1 and state = ?2 order by createdAt, id",
-                requestId, TargetState.DONE)) {
-            if (target.type == TargetType.USER) {
-                CoveredConversation.of(target.id).forEach(c -> wanted.putIfAbsent(c.conversationId, target.id));
-            } else if (target.conversationId != null) {
-                wanted.putIfAbsent(target.conversationId, target.id);
-            }
-        }
-        List<ConversationLog.Wanted> list = new ArrayList<>();
-        wanted.forEach((conversation, target) -> list.add(new ConversationLog.Wanted(conversation, target)));
-        return list;
+    @SuppressWarnings("unchecked")
+    List<UUID> due(int limit) {
+        return em().createNativeQuery("select r.id from erasure_request r "
+                + "where r.state = 'COMPLETED' and not r.evidence_captured "
+                + "order by case when r.source = 'DPO' then 0 else 1 end, r.completed_at, r.id limit ?1", UUID.class)
+                .setParameter(1, limit).getResultList();
     }
 
-    /** Saves the evidence with the Dixa calls it took and EVIDENCE_CAPTURED; false when it was already saved. */
+    /** Conversations due to be read now: DPO tickets' first, then the longest waiting (index evidence_task_due_idx). */
     @Transactional
-    boolean save(UUID requestId, List<ConversationLog> logs) {
-        recordCalls(requestId, logs);
-        if (CapturedEvidence.findById(requestId) != null) {
+    @SuppressWarnings("unchecked")
+    List<ConversationLog.Wanted> dueConversations(int limit) {
+        List<Object[]> rows = em().createNativeQuery("select request_id, conversation_id, target_id, attempts "
+                + "from evidence_task where next_attempt_at <= ?1 order by priority, next_attempt_at limit ?2")
+                .setParameter(1, Instant.now(clock)).setParameter(2, limit).getResultList();
+        return rows.stream().map(row -> new ConversationLog.Wanted((UUID) row[0], ((Number) row[1]).longValue(),
+                (UUID) row[2], ((Number) row[3]).intValue())).toList();
+    }
+
+    /** Saves the logs read (and the UNAVAILABLE ones) and their Dixa calls, and drops their work rows. */
+    @Transactional
+    void save(List<EvidenceRows.Logged> logs) {
+        if (logs.isEmpty()) {
+            return;
+        }
+        em().unwrap(org.hibernate.Session.class).doWork(connection -> EvidenceRows.insert(connection, logs));
+        for (EvidenceRows.Logged logged : logs) {
+            em().createNativeQuery("delete from evidence_task where request_id = ?1 and conversation_id = ?2")
+                    .setParameter(1, logged.requestId()).setParameter(2, logged.log().conversationId())
+                    .executeUpdate();
+        }
+        recordCalls(logs);
+    }
+
+    /**
+     * A read that failed: tried again after a backoff (EVIDENCE_RETRY_BACKOFF, doubling), or, when that was the last
+     * of EVIDENCE_MAX_ATTEMPTS, saved as UNAVAILABLE with the failure's kind, so it never holds the certificate back.
+     */
+    @Transactional
+    void failed(ConversationLog.Wanted wanted, String kind, List<com.erasureworker.dixa.DixaCall> calls) {
+        int attempts = wanted.attempts() + 1;
+        if (attempts >= config.maxAttempts()) {
+            save(List.of(new EvidenceRows.Logged(wanted.requestId(), new ConversationLog(wanted.conversationId(),
+                    wanted.targetId(), ConversationLog.UNAVAILABLE, kind + " after " + attempts + " attempts",
+                    List.of(), calls))));
+            return;
+        }
+        Duration backoff = config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
+        em().createNativeQuery("update evidence_task set attempts = ?3, next_attempt_at = ?4 where request_id = ?1 "
+                + "and conversation_id = ?2").setParameter(1, wanted.requestId())
+                .setParameter(2, wanted.conversationId()).setParameter(3, attempts)
+                .setParameter(4, Instant.now(clock).plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff))
+                .executeUpdate();
+        recordCalls(List.of(new EvidenceRows.Logged(wanted.requestId(), new ConversationLog(wanted.conversationId(),
+                wanted.targetId(), kind, null, List.of(), calls))));
+    }
+
+    private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+
+    /** A read put off by rate limiting (Dixa's 429 or no local budget in time): its calls audited, nothing counted. */
+    @Transactional
+    void laterWithCalls(ConversationLog.Wanted wanted, List<com.erasureworker.dixa.DixaCall> calls) {
+        recordCalls(List.of(new EvidenceRows.Logged(wanted.requestId(), new ConversationLog(wanted.conversationId(),
+                wanted.targetId(), "RATE_LIMITED", null, List.of(), calls))));
+    }
+
+    /**
+     * Completes the ticket's capture once it is fully planned and none of its conversations is still to be read:
+     * writes evidence_capture with the totals and the policy followed, and EVIDENCE_CAPTURED. False otherwise, or when
+     * it was already complete.
+     */
+    @Transactional
+    boolean complete(UUID requestId) {
+        Object[] progress = (Object[]) em().createNativeQuery("select planned_all, conversations, sampled "
+                + "from evidence_progress where request_id = ?1").setParameter(1, requestId).getResultStream()
+                .findFirst().orElse(null);
+        if (progress == null || !(Boolean) progress[0] || CapturedEvidence.findById(requestId) != null
+                || ((Number) em().createNativeQuery("select count(*) from (select 1 from evidence_task "
+                        + "where request_id = ?1 limit 1) t").setParameter(1, requestId).getSingleResult())
+                        .intValue() > 0) {
             return false;
         }
+        Object[] totals = (Object[]) em().createNativeQuery("select count(*), coalesce(sum(entries), 0), "
+                + "count(*) filter (where outcome <> 'CAPTURED') from evidence_conversation where request_id = ?1")
+                .setParameter(1, requestId).getSingleResult();
+        ErasureRequest request = ErasureRequest.findById(requestId);
+        EvidencePolicy policy = EvidencePolicy.of(request.source, config.sweepSample(), sweep.pageSize());
         CapturedEvidence captured = new CapturedEvidence();
         captured.requestId = requestId;
         captured.capturedAt = Instant.now(clock);
-        captured.conversations = logs.size();
-        captured.entries = logs.stream().mapToInt(log -> log.entries().size()).sum();
+        captured.conversations = ((Number) totals[0]).intValue();
+        captured.entries = ((Number) totals[1]).intValue();
+        captured.policy = policy.describe(((Number) progress[2]).intValue(), ((Number) progress[1]).intValue());
         captured.persist();
-        for (ConversationLog log : logs) {
-            ConversationEvidence conversation = new ConversationEvidence();
-            conversation.requestId = requestId;
-            conversation.conversationId = log.conversationId();
-            conversation.targetId = log.targetId();
-            conversation.outcome = log.outcome();
-            conversation.entries = log.entries().size();
-            conversation.persist();
-        }
-        // Entries get their ids from the database on insert: their conversations must be in the database first.
-        Panache.getEntityManager().flush();
-        for (ConversationLog log : logs) {
-            for (ActivityLogEntry entry : log.entries()) {
-                ActivityEvidence activity = new ActivityEvidence();
-                activity.requestId = requestId;
-                activity.conversationId = log.conversationId();
-                activity.entryId = entry.id();
-                activity.type = entry.type() == null ? "unknown" : entry.type().substring(0, Math.min(100, entry.type().length()));
-                activity.activityAt = entry.activityTimestamp();
-                activity.authorId = authorId(entry);
-                activity.persist();
-            }
-        }
-        long unavailable = logs.stream().filter(log -> !ConversationEvidence.CAPTURED.equals(log.outcome())).count();
+        em().createNativeQuery("update erasure_request set evidence_captured = true where id = ?1")
+                .setParameter(1, requestId).executeUpdate();
         audit.record(AuditType.EVIDENCE_CAPTURED, AuditTrail.SYSTEM, requestId, null, Map.of(
-                "conversations", captured.conversations, "entries", captured.entries, "unavailable", unavailable));
+                "conversations", captured.conversations, "entries", captured.entries,
+                "unavailable", ((Number) totals[2]).longValue()));
         return true;
     }
 
-    /** The calls of a capture that could not finish (Dixa unavailable): audited all the same, retried later. */
-    @Transactional
-    void recordCalls(UUID requestId, List<ConversationLog> logs) {
-        for (ConversationLog log : logs) {
-            audit.recordCalls(log.calls(), requestId, log.targetId());
+    private void recordCalls(List<EvidenceRows.Logged> logs) {
+        for (EvidenceRows.Logged logged : logs) {
+            audit.recordCalls(logged.log().calls(), logged.requestId(), logged.log().targetId());
         }
     }
 
-    /** Dixa's author id: a uuid as is; anything else scrubbed of what looks like an e-mail or phone, at most 100 chars. */
-    private static String authorId(ActivityLogEntry entry) {
-        if (entry.author() == null || entry.author().id() == null) {
-            return null;
-        }
-        String id = entry.author().id();
-        if (id.matches("[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12}")) {
-            return id.toLowerCase(java.util.Locale.ROOT);
-        }
-        String scrubbed = com.erasureworker.dixa.Redaction.scrub(id);
-        return scrubbed.length() <= 100 ? scrubbed : scrubbed.substring(0, 100);
+    private static EntityManager em() {
+        return Panache.getEntityManager();
     }
 }

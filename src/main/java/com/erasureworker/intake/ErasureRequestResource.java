@@ -1,10 +1,12 @@
 package com.erasureworker.intake;
 
 import com.erasureworker.api.Negotiation;
+import com.erasureworker.api.PageLinks;
 import com.erasureworker.api.PathIds;
-
 import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
+import com.erasureworker.api.QueryParameters;
+import com.erasureworker.erasure.TargetState;
 import com.erasureworker.audit.AuditCsv;
 import com.erasureworker.audit.AuditEventQuery;
 import com.erasureworker.controls.ReasonBody;
@@ -23,7 +25,10 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,6 +51,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ErasureRequestResource {
 
     private static final String WRITE_ROLES_NOTE = "Roles: dpo, admin.";
+    private static final int HISTORY_PAGE = 500;
+    private static final int HISTORY_MAX_PAGE = 1000;
 
     private final TicketIntake intake;
     private final TicketViews views;
@@ -95,7 +102,8 @@ public class ErasureRequestResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({ "dpo", "auditor", "admin" })
-    @Operation(summary = "One ticket with its targets", description = "Roles: dpo, auditor, admin.")
+    @Operation(summary = "One ticket with its target counts per state and the first page of its targets",
+            description = "Roles: dpo, auditor, admin. targetsNext links the next page of GET …/{id}/targets.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TicketView.class)))
     @APIResponse(responseCode = "400", description = "id is not a UUID", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
@@ -121,32 +129,83 @@ public class ErasureRequestResource {
             @Parameter(description = "true: due within 3 days and not COMPLETED/CANCELLED") @QueryParam("atRisk") String atRisk,
             @Parameter(description = "due before (ISO-8601)") @QueryParam("dueBefore") String dueBefore,
             @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
-            @Parameter(description = "1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50")) @QueryParam("size") String size) {
-        return views.list(TicketFilter.parse(state, ticketRef, source, receivedFrom, receivedTo, overdue, atRisk,
-                dueBefore, page, size));
+            @Parameter(description = "1 to 200", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "50")) @QueryParam("size") String size,
+            @Parameter(description = "tickets after (older than) this one: keyset paging, as the next link carries it")
+            @QueryParam("afterId") String afterId,
+            @Context UriInfo uri) {
+        TicketPage tickets = views.list(TicketFilter.parse(state, ticketRef, source, receivedFrom, receivedTo, overdue,
+                atRisk, dueBefore, page, size, afterId));
+        return tickets.withNext(PageLinks.next(uri, "afterId", tickets.next()));
+    }
+
+    @GET
+    @Path("/{id}/targets")
+    @RolesAllowed({ "dpo", "auditor", "admin" })
+    @Operation(summary = "The ticket's targets in creation order, paged, optionally in one state",
+            description = "Roles: dpo, auditor, admin.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = TargetPage.class)))
+    @APIResponse(responseCode = "400", description = "a parameter has a value that cannot be used", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public TargetPage targets(@PathParam("id") String id,
+            @Parameter(description = "only targets in this state") @QueryParam("state") String state,
+            @Parameter(description = "from 0", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "1 to 500", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "100")) @QueryParam("size") String size,
+            @Context UriInfo uri) {
+        UUID ticketId = PathIds.uuid(id, "ticket");
+        List<Problem.FieldError> errors = new ArrayList<>();
+        TargetState only = QueryParameters.value("state", state, TargetState::valueOf,
+                "one of " + Arrays.toString(TargetState.values()), errors);
+        int number = QueryParameters.bounded("page", page, 0, 0, Integer.MAX_VALUE / TargetPage.MAX_SIZE, errors);
+        int rows = QueryParameters.bounded("size", size, TargetPage.DEFAULT_SIZE, 1, TargetPage.MAX_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Some query parameters have values that cannot be used.", errors);
+        }
+        TargetPage targets = views.targets(ticketId, only, number, rows);
+        return new TargetPage(targets.items(), number, rows,
+                PageLinks.next(uri, "page", targets.next() == null ? null : number + 1));
     }
 
     @GET
     @Path("/{id}/history")
     @Produces({ MediaType.APPLICATION_JSON, AuditCsv.MEDIA_TYPE })
     @RolesAllowed({ "dpo", "auditor", "admin" })
-    @Operation(summary = "Every audit event of the ticket, in order", description = "Roles: dpo, auditor, admin. "
-            + "With Accept: text/csv, streamed as CSV; such an export is audited as EXPORTED on the ticket.")
+    @Operation(summary = "The audit events of the ticket, in order", description = "Roles: dpo, auditor, admin. "
+            + "JSON: a page of up to size events (default 500, at most 1000) after afterSequence; a Link header "
+            + "(rel=next) names the next page. With Accept: text/csv, every event streamed as CSV; such an export is "
+            + "audited as EXPORTED on the ticket.")
     @APIResponse(responseCode = "200", content = {
         @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HistoryEntry.class,
             type = SchemaType.ARRAY)),
         @Content(mediaType = AuditCsv.MEDIA_TYPE) })
     @APIResponse(responseCode = "404", description = "no such ticket", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response history(@PathParam("id") String id, @Context HttpHeaders headers,
-            @Context SecurityContext security) {
+    public Response history(@PathParam("id") String id,
+            @Parameter(description = "events after this sequence (the next link carries it)")
+            @QueryParam("afterSequence") String afterSequence,
+            @Parameter(description = "1 to 1000", schema = @Schema(type = SchemaType.INTEGER, defaultValue = "500"))
+            @QueryParam("size") String size,
+            @Context HttpHeaders headers, @Context SecurityContext security, @Context UriInfo uri) {
         if (Negotiation.prefers(headers, AuditCsv.MEDIA_TYPE)) {
             TicketView ticket = views.ticket(PathIds.uuid(id, "ticket"));
             return auditCsv.export(AuditEventQuery.ofTicket(ticket.id()), "history",
                     security.getUserPrincipal().getName(), ticket.id(), "history-" + ticket.id());
         }
-        List<HistoryEntry> history = views.history(PathIds.uuid(id, "ticket"));
-        return Response.ok(history, MediaType.APPLICATION_JSON_TYPE).build();
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Long after = QueryParameters.value("afterSequence", afterSequence, Long::valueOf, "a sequence number", errors);
+        int rows = QueryParameters.bounded("size", size, HISTORY_PAGE, 1, HISTORY_MAX_PAGE, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Some query parameters have values that cannot be used.", errors);
+        }
+        List<HistoryEntry> history = views.history(PathIds.uuid(id, "ticket"), after, rows + 1);
+        Response.ResponseBuilder answer = Response.ok(history.subList(0, Math.min(rows, history.size())),
+                MediaType.APPLICATION_JSON_TYPE);
+        if (history.size() > rows) {
+            answer.header("Link", "<" + PageLinks.next(uri, "afterSequence", history.get(rows - 1).sequence())
+                    + ">; rel=\"next\"");
+        }
+        return answer.build();
     }
 
     @POST

@@ -6,10 +6,12 @@ import com.erasureworker.erasure.Source;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import com.erasureworker.erasure.TargetState;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** An erasure ticket as the API shows it; list entries leave {@code targets} out. */
+/** An erasure ticket as the API shows it; list entries leave {@code targets} and {@code targetCounts} out. */
 @Schema(name = "ErasureTicket")
 public record TicketView(
         UUID id,
@@ -32,7 +34,14 @@ public record TicketView(
         @Schema(description = "processing is paused for every replica (emergency pause): nothing is sent to Dixa "
                 + "until an admin resumes; Dixa's status is still read") boolean processingPaused,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "one per Dixa entity to erase; only on the single-ticket answers") List<TargetView> targets) {
+        @Schema(description = "one per Dixa entity to erase, the first page of them (targetsNext pages on); only on "
+                + "the single-ticket answers") List<TargetView> targets,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "how many targets are in each state; only on the single-ticket answers")
+        Map<TargetState, Long> targetCounts,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "link to the next page of targets, when there are more than the first page holds")
+        String targetsNext) {
 
     /** Never the address: e-mail and phone subjects show only their keyed hash. */
     @Schema(name = "ErasureSubject")

@@ -60,6 +60,26 @@ class TicketListTest {
     }
 
     @Test
+    void theNextLinkPagesNewestFirstByKeysetAndDeepPageNumbersAreRefused() {
+        String since = Instant.now().truncatedTo(ChronoUnit.MILLIS).toString();
+        List<String> ids = List.of(create(), create(), create());
+        List<String> seen = new java.util.ArrayList<>();
+        String next = BASE + "?size=1&receivedFrom=" + since;
+        while (next != null) {
+            // The link is already encoded: followed as is.
+            JsonPath page = asDpo().urlEncodingEnabled(false).get(next).then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.id", String.class));
+            assertThat(page.getBoolean("totalExact")).isTrue();
+            next = page.getString("next");
+        }
+        assertThat(seen).containsExactly(ids.get(2), ids.get(1), ids.get(0));
+        asDpo().queryParam("page", 201).queryParam("size", 50).get(BASE).then().statusCode(400)
+                .body("errors.field", hasItem("page"));
+        asDpo().queryParam("afterId", UUID.randomUUID()).get(BASE).then().statusCode(400)
+                .body("errors.field", hasItem("afterId"));
+    }
+
+    @Test
     void filtersByTicketRefStateSourceAndDeadline() {
         String ref = ticketRef("DPO-filter");
         String id = submit(Api.conversations(ref, 9)).then().statusCode(202).extract().path("id");

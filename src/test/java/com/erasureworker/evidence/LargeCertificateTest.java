@@ -1,0 +1,108 @@
+package com.erasureworker.evidence;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.io.StringReader;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A certificate of a 20,000-target ticket stays bounded: the JSON and PDF give the count and the SHA-256 of the
+ * entities annex instead of listing them, and the annex (CSV, streamed) lists every entity with its Dixa request id
+ * and processedAt; its bytes hash to the SHA-256 the certificate states. The ticket is inserted by SQL, COMPLETED
+ * with its evidence captured, so no job touches it.
+ */
+@QuarkusTest
+class LargeCertificateTest {
+
+    private static final String TICKETS = "/api/v1/erasure-requests";
+    private static final int TARGETS = 20_000;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void aTwentyThousandTargetCertificateBindsItsStreamedEntitiesAnnexBySha256() throws Exception {
+        UUID id = completedTicket(TARGETS);
+
+        JsonPath certificate = as("auditor").get(TICKETS + "/" + id + "/certificate").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(certificate.getList("erased")).isNull();
+        assertThat(certificate.getLong("entities.count")).isEqualTo(TARGETS);
+        String sha256 = certificate.getString("entities.sha256");
+        assertThat(certificate.getString("entities.href")).isEqualTo(TICKETS + "/" + id + "/certificate/entities");
+
+        byte[] csv = as("auditor").get(TICKETS + "/" + id + "/certificate/entities").then().statusCode(200)
+                .contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asByteArray();
+        assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(csv))).isEqualTo(sha256);
+        List<CSVRecord> rows = CertificateEntities.FORMAT.builder().setSkipHeaderRecord(true).get()
+                .parse(new StringReader(new String(csv, java.nio.charset.StandardCharsets.UTF_8))).getRecords();
+        assertThat(rows).hasSize(TARGETS);
+        assertThat(rows.get(0).get("type")).isEqualTo("CONVERSATION");
+        assertThat(rows.get(0).get("dixaRequestId")).isNotBlank();
+        assertThat(rows.get(0).get("processedAt")).endsWith("Z");
+
+        byte[] pdf = as("dpo").accept("application/pdf").get(TICKETS + "/" + id + "/certificate").then()
+                .statusCode(200).extract().asByteArray();
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertThat(document.getNumberOfPages()).isLessThan(10);
+            assertThat(new PDFTextStripper().getText(document)).contains(sha256).contains("(" + TARGETS + ")");
+        }
+    }
+
+    @Test
+    void theAnnexOfAnUnknownOrUnfinishedTicketIsRefused() throws Exception {
+        as("auditor").get(TICKETS + "/" + UUID.randomUUID() + "/certificate/entities").then().statusCode(404);
+        as("auditor").get(TICKETS + "/not-a-uuid/certificate/entities").then().statusCode(400);
+    }
+
+    private UUID completedTicket(int targets) throws Exception {
+        UUID id = UUID.randomUUID();
+        try (Connection connection = dataSource.getConnection()) {
+            try (PreparedStatement ticket = connection.prepareStatement("insert into erasure_request (id, ticket_ref, "
+                    + "source, state, outcome, subject_type, content_hash, close_policy, requested_by, received_at, "
+                    + "due_at, completed_at, evidence_captured) values (?, ?, 'SWEEP', 'COMPLETED', 'ERASED', "
+                    + "'CONVERSATIONS', 'test', 'WAIT_THEN_FORCE', 'sweep', now() - interval '1 day', "
+                    + "now() + interval '29 days', now(), true)")) {
+                ticket.setObject(1, id);
+                ticket.setString(2, "large-cert-" + id);
+                ticket.executeUpdate();
+            }
+            try (PreparedStatement rows = connection.prepareStatement("insert into erasure_target (id, request_id, "
+                    + "type, dixa_id, conversation_id, state, priority, dixa_request_id, initiated_at, processed_at, "
+                    + "verification, verified_at, next_attempt_at, created_at, updated_at) select gen_random_uuid(), ?, "
+                    + "'CONVERSATION', (8000000 + n)::text, 8000000 + n, 'DONE', 1, gen_random_uuid(), now(), now(), "
+                    + "'VERIFIED', now(), now(), now() + n * interval '1 microsecond', now() "
+                    + "from generate_series(0, ? - 1) n")) {
+                rows.setObject(1, id);
+                rows.setInt(2, targets);
+                rows.executeUpdate();
+            }
+            try (PreparedStatement evidence = connection.prepareStatement("insert into evidence_capture (request_id, "
+                    + "captured_at, conversations, entries) values (?, now(), 0, 0)")) {
+                evidence.setObject(1, id);
+                evidence.executeUpdate();
+            }
+        }
+        return id;
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().preemptive().basic(user, user + "-demo-password");
+    }
+}
