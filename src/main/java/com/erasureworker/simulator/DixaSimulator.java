@@ -83,6 +83,11 @@ public class DixaSimulator {
         }
     }
 
+    /** Conversations added from now on get ids above {@code id}, as a tenant whose counter moved on would. */
+    public void skipConversationIdsPast(long id) {
+        store.skipConversationIdsPast(id);
+    }
+
     /** A conversation created as Closed counts as closed at {@code createdAt}; see {@link #closeConversationAt}. */
     public long addConversation(UUID requesterId, ConversationState state, String channel, Instant createdAt) {
         synchronized (store) {

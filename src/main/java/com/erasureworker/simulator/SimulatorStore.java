@@ -83,6 +83,11 @@ public class SimulatorStore {
                 .sorted(Comparator.comparing((StoredEndUser u) -> u.createdAt).thenComparing(u -> u.id)).toList();
     }
 
+    /** The next conversation gets an id above {@code id} (tests keep clear of ids the database already names). */
+    synchronized void skipConversationIdsPast(long id) {
+        nextConversationId = Math.max(nextConversationId, id + 1);
+    }
+
     synchronized StoredConversation addConversation(UUID requesterId, String channel, Instant createdAt,
             String direction) {
         StoredConversation conversation = new StoredConversation(nextConversationId++, requesterId, channel, createdAt,
