@@ -56,9 +56,15 @@ class StatusReads {
             target = ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt < ?2 and nextAttemptAt <= ?3"
                     + " order by nextAttemptAt", TargetState.AWAITING_DIXA, overdueBefore, now).firstResult();
             if (target == null) {
-                target = ErasureTarget.<ErasureTarget>find("state = ?1 and (initiatedAt is null or initiatedAt >= ?2)"
-                        + " order by initiatedAt nulls last, acceptedAt, id", TargetState.AWAITING_DIXA, overdueBefore)
+                // Oldest by initiatedAt from the overdue bound on, then those Dixa gave no initiatedAt (NULLs last):
+                // two range reads of erasure_target_awaiting_fifo_idx, where one OR made it read from its start.
+                target = ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt >= ?2"
+                        + " order by initiatedAt, acceptedAt, id", TargetState.AWAITING_DIXA, overdueBefore)
                         .firstResult();
+            }
+            if (target == null) {
+                target = ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt is null order by acceptedAt, id",
+                        TargetState.AWAITING_DIXA).firstResult();
             }
         } else {
             target = ErasureTarget.<ErasureTarget>find("state = ?1 order by nextAttemptAt", TargetState.AWAITING_DIXA)

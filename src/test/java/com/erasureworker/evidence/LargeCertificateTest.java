@@ -2,19 +2,26 @@ package com.erasureworker.evidence;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.io.StringReader;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -65,10 +72,62 @@ class LargeCertificateTest {
         }
     }
 
+    /**
+     * Another replica keeps working while a large certificate is built: its readiness stays UP and it can take the
+     * chain-head lock that every audit append needs (within the half second an append may wait), because the issuer
+     * reads the ticket without that lock and holds it only for the CERTIFICATE_ISSUED append. The certificate and its
+     * annex are streamed (chunked, no Content-Length): neither is built whole in memory first; the PDF is a summary
+     * of a few pages whatever the ticket size.
+     */
+    @Test
+    void whileALargeCertificateIsBuiltReadinessStaysUpAndTheChainHeadStaysFree() throws Exception {
+        UUID id = completedTicket(TARGETS);
+        ExecutorService auditor = Executors.newSingleThreadExecutor();
+        Future<List<Response>> built = auditor.submit(() -> List.of(
+                as("auditor").get(TICKETS + "/" + id + "/certificate"),
+                as("dpo").accept("application/pdf").get(TICKETS + "/" + id + "/certificate"),
+                as("auditor").get(TICKETS + "/" + id + "/certificate/entities"),
+                as("auditor").get(TICKETS + "/" + id + "/certificate")));
+        int checks = 0;
+        try (Connection replica = dataSource.getConnection(); Statement sql = replica.createStatement()) {
+            replica.setAutoCommit(false);
+            do {
+                given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+                sql.execute("set local lock_timeout = '500ms'");
+                sql.executeQuery("select last_sequence from audit_chain_head for update").close();
+                replica.rollback();
+                checks++;
+            } while (!built.isDone());
+        } finally {
+            auditor.shutdown();
+        }
+
+        List<Response> responses = built.get();
+        assertThat(responses).extracting(Response::statusCode).containsOnly(200);
+        // The JSON certificates and the annex are streamed; the PDF is a bounded summary (tested above).
+        assertThat(List.of(responses.get(0), responses.get(2), responses.get(3))).allSatisfy(response -> {
+            assertThat(response.header("Content-Length")).isNull();
+            assertThat(response.header("Transfer-Encoding")).isEqualTo("chunked");
+        });
+        assertThat(checks).as("replica checks made while the certificate was built").isGreaterThan(1);
+        assertThat(issuedCertificates(id)).isEqualTo(3);
+    }
+
     @Test
     void theAnnexOfAnUnknownOrUnfinishedTicketIsRefused() throws Exception {
         as("auditor").get(TICKETS + "/" + UUID.randomUUID() + "/certificate/entities").then().statusCode(404);
         as("auditor").get(TICKETS + "/not-a-uuid/certificate/entities").then().statusCode(400);
+    }
+
+    private long issuedCertificates(UUID id) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement count = connection.prepareStatement(
+                "select count(*) from audit_event where request_id = ? and type = 'CERTIFICATE_ISSUED'")) {
+            count.setObject(1, id);
+            try (ResultSet row = count.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
     }
 
     private UUID completedTicket(int targets) throws Exception {

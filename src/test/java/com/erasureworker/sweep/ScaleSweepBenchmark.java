@@ -49,16 +49,20 @@ class ScaleSweepBenchmark {
     public static class HundredPerSecond implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of(
-                    "dixa.rate-limit.per-second", "100",
-                    "dixa.rate-limit.burst", "40",
-                    "simulator.rate-limit.per-second", "100",
-                    "simulator.rate-limit.burst", "40",
-                    "worker.poll.min-interval", "2s",
-                    "worker.backoff-initial", "2s",
-                    "evidence.max-attempts", "8",
-                    "evidence.retry-backoff", "5s",
-                    "quarkus.log.category.\"com.erasureworker.dixa\".level", "INFO");
+            return Map.ofEntries(
+                    Map.entry("dixa.rate-limit.per-second", "100"),
+                    Map.entry("dixa.rate-limit.burst", "40"),
+                    Map.entry("simulator.rate-limit.per-second", "100"),
+                    Map.entry("simulator.rate-limit.burst", "40"),
+                    Map.entry("worker.poll.min-interval", "2s"),
+                    Map.entry("worker.backoff-initial", "2s"),
+                    Map.entry("evidence.max-attempts", "8"),
+                    Map.entry("evidence.retry-backoff", "5s"),
+                    // Production defaults: no erasure attribute is marked (the test profile marks one, a call more
+                    // per conversation) and the overdue threshold is 5 minutes (the test profile's is 3 s).
+                    Map.entry("dixa.erasure-attribute-id", ""),
+                    Map.entry("worker.poll.overdue-min", "5m"),
+                    Map.entry("quarkus.log.category.\"com.erasureworker.dixa\".level", "INFO"));
         }
     }
 
