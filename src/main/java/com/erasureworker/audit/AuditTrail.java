@@ -3,20 +3,27 @@ package com.erasureworker.audit;
 import com.erasureworker.dixa.DixaCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import java.time.Clock;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Writes audit events, inside the caller's transaction so an event and the state change it describes commit
  * together. Each event takes the next sequence and chains its hash to the previous one under the chain head's row
  * lock, held until the transaction commits: writers on every replica line up there, so the chain has no gaps or
  * forks. Details must hold ids, states and counts only: never an e-mail, phone number or message text.
+ *
+ * <p>A busy writer wraps its transaction's work in {@link #appendingLast}: its events are then held back and appended
+ * together at the end, after its other writes are flushed, so the chain-head lock covers only the append and the
+ * commit instead of the whole transaction (every step of every replica waits for that lock).
  */
 @ApplicationScoped
 public class AuditTrail {
@@ -24,13 +31,59 @@ public class AuditTrail {
     public static final String SYSTEM = "system";
 
     private final Clock clock;
+    private final EntityManager entityManager;
+    private final ThreadLocal<List<Pending>> heldBack = new ThreadLocal<>();
 
-    AuditTrail(Clock clock) {
+    AuditTrail(Clock clock, EntityManager entityManager) {
         this.clock = clock;
+        this.entityManager = entityManager;
     }
 
+    private record Pending(AuditType type, String actor, UUID requestId, UUID targetId, Map<String, Object> detail) {
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction with its events held back, then flushes the transaction's other
+     * writes and appends the events in the order they were recorded: the head is locked last. Events of work that
+     * throws are dropped with its transaction. Nested calls join the outer one.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T appendingLast(Supplier<T> work) {
+        if (heldBack.get() != null) {
+            return work.get();
+        }
+        List<Pending> pending = new ArrayList<>();
+        heldBack.set(pending);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            heldBack.remove();
+        }
+        if (!pending.isEmpty()) {
+            entityManager.flush();
+            for (Pending event : pending) {
+                append(event.type(), event.actor(), event.requestId(), event.targetId(), event.detail());
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Records an event in the caller's transaction; inside {@link #appendingLast} it is appended at the end of that
+     * work and this returns null.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public AuditEvent record(AuditType type, String actor, UUID requestId, UUID targetId, Map<String, Object> detail) {
+        List<Pending> pending = heldBack.get();
+        if (pending != null) {
+            pending.add(new Pending(type, actor, requestId, targetId, detail == null ? Map.of() : detail));
+            return null;
+        }
+        return append(type, actor, requestId, targetId, detail);
+    }
+
+    private AuditEvent append(AuditType type, String actor, UUID requestId, UUID targetId, Map<String, Object> detail) {
         AuditChainHead head = AuditChainHead.findById(AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
         AuditEvent event = new AuditEvent();
         event.sequence = head.lastSequence + 1;

@@ -26,8 +26,10 @@ import java.util.UUID;
 /**
  * The only writer of target state: saves what happened to a target in one transaction by applying
  * {@link TargetTransitions} to it — a step's outcome (fenced by its claim token: a stale one is discarded, its Dixa
- * calls still recorded), a status read, a crash, a DPO's retry or cancel. Locks are always taken ticket first, then
- * target, so two writers cannot deadlock.
+ * calls still recorded), a status read, a crash, a DPO's retry or cancel. Locks are taken ticket first, then target,
+ * then the audit chain head, so two writers do not deadlock; a save that cannot end its target does not lock the
+ * ticket (should its target end after all, it locks the ticket late: a deadlock with a concurrent command is then
+ * possible, and PostgreSQL aborts one of the two).
  */
 @ApplicationScoped
 public class ErasureLifecycle {
@@ -66,10 +68,23 @@ public class ErasureLifecycle {
                 conversations.noted(target.id), conversations.closed(target.id)));
     }
 
-    /** Saves a step's outcome if its claim still holds the target; otherwise records its calls and that it was stale. */
+    /**
+     * Saves a step's outcome if its claim still holds the target; otherwise records its calls and that it was stale.
+     * The ticket's row is locked only when the outcome may end the target (and so perhaps the ticket); the audit
+     * events are appended last, so neither the ticket row nor the chain head is held through the whole save.
+     */
     @Transactional
     void apply(Work work, UUID claimToken, StepOutcome outcome) {
-        ErasureRequest request = ErasureRequest.findById(work.requestId(), LockModeType.PESSIMISTIC_WRITE);
+        audit.appendingLast(() -> {
+            save(work, claimToken, outcome);
+            return null;
+        });
+    }
+
+    private void save(Work work, UUID claimToken, StepOutcome outcome) {
+        ErasureRequest request = mayEnd(work.state(), outcome.result())
+                ? ErasureRequest.findById(work.requestId(), LockModeType.PESSIMISTIC_WRITE)
+                : ErasureRequest.findById(work.requestId());
         ErasureTarget target = ErasureTarget.findById(work.targetId(), LockModeType.PESSIMISTIC_WRITE);
         audit.recordCalls(outcome.calls(), work.requestId(), work.targetId());
         Instant now = Instant.now(clock);
@@ -97,6 +112,16 @@ public class ErasureLifecycle {
     }
 
     /**
+     * Whether a result may end a target in this state (on its last attempt, for a failure): such a save locks the
+     * ticket's row first, as commands do, because the last target to end completes the ticket. Any other save leaves
+     * the row unlocked; {@link #transition} still locks it should the target's actual state differ from the snapshot.
+     */
+    private static boolean mayEnd(TargetState state, StepResult result) {
+        return TargetTransitions.next(state, null, result, true).effects()
+                .contains(TargetTransitions.Effect.END_TICKET_IF_DONE);
+    }
+
+    /**
      * A step that crashed, or whose save failed (the database went away after the Dixa calls): its calls are recorded
      * and it counts as an attempt; the facts learned from Dixa are found again there (notes carry a marker).
      */
@@ -115,11 +140,20 @@ public class ErasureLifecycle {
         }
     }
 
-    /** A status read of Dixa's request, for the target that leads it and every target following it. */
+    /**
+     * A status read of Dixa's request, for the target that leads it and every target following it. Processed and
+     * still-queued answers end no target, so their saves leave the ticket rows unlocked (see {@link #apply}).
+     */
     @Transactional
     boolean applyStatus(UUID targetId, List<DixaCall> calls, StepResult result) {
+        return audit.appendingLast(() -> saveStatus(targetId, calls, result));
+    }
+
+    private boolean saveStatus(UUID targetId, List<DixaCall> calls, StepResult result) {
         ErasureTarget probe = ErasureTarget.findById(targetId);
-        ErasureRequest request = ErasureRequest.findById(probe.requestId, LockModeType.PESSIMISTIC_WRITE);
+        boolean mayEnd = mayEnd(TargetState.AWAITING_DIXA, result);
+        ErasureRequest request = mayEnd ? ErasureRequest.findById(probe.requestId, LockModeType.PESSIMISTIC_WRITE)
+                : ErasureRequest.findById(probe.requestId);
         ErasureTarget target = ErasureTarget.findById(targetId, LockModeType.PESSIMISTIC_WRITE);
         audit.recordCalls(calls, target.requestId, target.id);
         if (target.state != TargetState.AWAITING_DIXA) {
@@ -131,8 +165,9 @@ public class ErasureLifecycle {
         if (result instanceof StepResult.Processed || result instanceof StepResult.Stuck) {
             for (ErasureTarget follower : ErasureTarget.<ErasureTarget>list(
                     "followsTargetId = ?1 and state = ?2", target.id, TargetState.AWAITING_DIXA)) {
-                ErasureRequest followerTicket = ErasureRequest.findById(follower.requestId,
-                        LockModeType.PESSIMISTIC_WRITE);
+                ErasureRequest followerTicket = mayEnd
+                        ? ErasureRequest.findById(follower.requestId, LockModeType.PESSIMISTIC_WRITE)
+                        : ErasureRequest.findById(follower.requestId);
                 transition(followerTicket, follower, result, now);
             }
         }
@@ -215,6 +250,10 @@ public class ErasureLifecycle {
         }
         target.updatedAt = now;
         if (transition.effects().contains(TargetTransitions.Effect.END_TICKET_IF_DONE)) {
+            if (entityManager.getLockMode(request) != LockModeType.PESSIMISTIC_WRITE) {
+                // The snapshot said this save could not end the target; it did (its state changed meanwhile).
+                entityManager.refresh(request, LockModeType.PESSIMISTIC_WRITE);
+            }
             completion.completeIfDone(request, now);
         }
     }

@@ -12,8 +12,9 @@ import com.erasureworker.webhook.WebhookEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ends a ticket when its last target ends: COMPLETED when every target is done, FAILED when any failed (a retry
@@ -22,7 +23,9 @@ import java.util.Map;
 @ApplicationScoped
 class TicketCompletion {
 
-    private static final List<TargetState> TERMINAL = List.of(TargetState.DONE, TargetState.FAILED, TargetState.CANCELLED);
+    private static final Set<TargetState> TERMINAL = EnumSet.of(TargetState.DONE, TargetState.FAILED,
+            TargetState.CANCELLED);
+    private static final Set<TargetState> OPEN = EnumSet.complementOf(EnumSet.copyOf(TERMINAL));
 
     private final AuditTrail audit;
     private final Outbox outbox;
@@ -39,8 +42,12 @@ class TicketCompletion {
         if (request.state != RequestState.IN_PROGRESS) {
             return;
         }
-        // Counted in SQL: a sweep ticket can have 100,000 targets, and this runs each time one of them ends.
-        if (ErasureTarget.count("requestId = ?1 and state not in ?2", request.id, TERMINAL) > 0) {
+        // Asked as "is one still open?" (stops at the first, through erasure_target_request_state_idx): a sweep ticket
+        // can have 100,000 targets, this runs under the ticket's row lock each time one of them ends, and counting
+        // every target that is not terminal read them all.
+        if (!ErasureTarget.getEntityManager().createQuery("select t.id from ErasureTarget t where t.requestId = ?1 "
+                + "and t.state in ?2").setParameter(1, request.id).setParameter(2, OPEN).setMaxResults(1)
+                .getResultList().isEmpty()) {
             return;
         }
         long targets = ErasureTarget.count("requestId", request.id);
