@@ -4,10 +4,17 @@ import com.erasureworker.dixa.AnonymizationRequestStatus;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.RateLane;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.jboss.logging.Logger;
 
 /**
  * Follows Dixa's anonymization requests until {@code processedAt} appears, spending as few calls as Dixa's FIFO
@@ -17,26 +24,50 @@ import java.util.Optional;
  * Dixa never processes does not hide the others ({@link StatusReads#next}). An unprocessed request is read again
  * after max(min interval, age fraction × its age), so processedAt is noticed within max(2 s, 10 %) of the time it took.
  * Runs on one replica at a time (Quartz {@code @Nonconcurrent}, cluster-wide).
+ *
+ * <p>Catching up: one read at a time is too slow for a backlog Dixa has already processed (a large sweep, read at 100
+ * requests/s). Once the head is found processed, the next oldest are read together, two, then four, up to
+ * {@code WORKER_POLL_CATCH_UP_READS}, while every read finds its request processed; the first unprocessed answer goes
+ * back to one read at a time, so at most the last group's few reads are spent early.
  */
 @ApplicationScoped
 class StatusPoller {
+
+    private static final Logger LOG = Logger.getLogger(StatusPoller.class);
 
     private final DixaClient dixa;
     private final StatusReads reads;
     private final WorkerConfig config;
     private final Clock clock;
+    private final ExecutorService readers;
 
     StatusPoller(DixaClient dixa, StatusReads reads, WorkerConfig config, Clock clock) {
         this.dixa = dixa;
         this.reads = reads;
         this.config = config;
         this.clock = clock;
+        this.readers = Executors.newFixedThreadPool(Math.max(1, config.poll().catchUpReads()), runnable -> {
+            Thread thread = new Thread(runnable, "anonymization-status-reader");
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     void pollDue() {
         Instant deadline = Instant.now(clock).plus(config.maxRun());
+        int most = Math.max(1, config.poll().catchUpReads());
+        int width = 1;
         boolean predecessorProcessed = false;
         while (Instant.now(clock).isBefore(deadline)) {
+            if (predecessorProcessed && width > 1) {
+                List<StatusReads.Due> oldest = reads.oldest(width);
+                if (oldest.isEmpty()) {
+                    return;
+                }
+                predecessorProcessed = readTogether(oldest);
+                width = predecessorProcessed ? Math.min(most, width * 2) : 1;
+                continue;
+            }
             Optional<StatusReads.Due> due = reads.next(config.poll().fifo());
             if (due.isEmpty()) {
                 return;
@@ -44,10 +75,39 @@ class StatusPoller {
             if (!predecessorProcessed && !waitUntil(due.get().readAt(), deadline)) {
                 return;
             }
-            DixaOutcome<AnonymizationRequestStatus> answer = RateLane.with(RateLane.STATUS,
-                    () -> dixa.getAnonymizationRequest(due.get().dixaRequestId()));
-            predecessorProcessed = reads.apply(due.get(), answer) && config.poll().fifo();
+            predecessorProcessed = read(due.get()) && config.poll().fifo();
+            width = predecessorProcessed ? Math.min(most, 2) : 1;
         }
+    }
+
+    /** One status read and its save; true when the request was processed (its target left AWAITING_DIXA). */
+    private boolean read(StatusReads.Due due) {
+        DixaOutcome<AnonymizationRequestStatus> answer = RateLane.with(RateLane.STATUS,
+                () -> dixa.getAnonymizationRequest(due.dixaRequestId()));
+        return reads.apply(due, answer);
+    }
+
+    /** Reads a group at once; true when every request in it was processed. */
+    private boolean readTogether(List<StatusReads.Due> group) {
+        List<Future<Boolean>> answers = group.stream().map(due -> readers.submit(() -> read(due))).toList();
+        boolean all = true;
+        for (Future<Boolean> answer : answers) {
+            try {
+                all &= answer.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException e) {
+                LOG.warnf("status read failed: %s", e.getCause().getClass().getSimpleName());
+                all = false;
+            }
+        }
+        return all;
+    }
+
+    @PreDestroy
+    void stopReaders() {
+        readers.shutdownNow();
     }
 
     /**

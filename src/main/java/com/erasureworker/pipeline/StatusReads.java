@@ -10,6 +10,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -71,6 +73,24 @@ class StatusReads {
                     .firstResult();
         }
         return Optional.ofNullable(target).map(t -> new Due(t.id, t.dixaRequestId, t.nextAttemptAt, t.acceptedAt));
+    }
+
+    /**
+     * Up to {@code count} of the oldest requests in Dixa's order (not overdue; those without initiatedAt last), to be
+     * read at once while catching up. Followers are left out: their leader's read moves them.
+     */
+    @Transactional
+    List<Due> oldest(int count) {
+        Instant overdueBefore = Instant.now(clock).minus(overdueAge());
+        List<ErasureTarget> targets = new ArrayList<>(ErasureTarget.<ErasureTarget>find("state = ?1 and "
+                + "initiatedAt >= ?2 and followsTargetId is null order by initiatedAt, acceptedAt, id",
+                TargetState.AWAITING_DIXA, overdueBefore).page(0, count).list());
+        if (targets.size() < count) {
+            targets.addAll(ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt is null and "
+                    + "followsTargetId is null order by acceptedAt, id", TargetState.AWAITING_DIXA)
+                    .page(0, count - targets.size()).list());
+        }
+        return targets.stream().map(t -> new Due(t.id, t.dixaRequestId, t.nextAttemptAt, t.acceptedAt)).toList();
     }
 
     private Duration overdueAge() {

@@ -88,6 +88,15 @@ public interface WorkerConfig {
         /** The least age at which a head counts as overdue, whatever the recent processing time. */
         @WithDefault("5m")
         Duration overdueMin();
+
+        /**
+         * Most status reads made at once while catching up with a backlog Dixa has already processed: after the head
+         * is found processed the next two oldest are read together, then four, and so on up to this, as long as every
+         * read finds its request processed; the first unprocessed answer goes back to one read at a time. 1 reads
+         * one request at a time always.
+         */
+        @WithDefault("8")
+        int catchUpReads();
     }
 
     /** Reading the result back after processedAt. */
