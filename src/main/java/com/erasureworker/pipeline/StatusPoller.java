@@ -26,9 +26,10 @@ import org.jboss.logging.Logger;
  * Runs on one replica at a time (Quartz {@code @Nonconcurrent}, cluster-wide).
  *
  * <p>Catching up: one read at a time is too slow for a backlog Dixa has already processed (a large sweep, read at 100
- * requests/s). Once the head is found processed, the next oldest are read together, two, then four, up to
- * {@code WORKER_POLL_CATCH_UP_READS}, while every read finds its request processed; the first unprocessed answer goes
- * back to one read at a time, so at most the last group's few reads are spent early.
+ * requests/s). When the head is found processed longer ago than the least read interval (the reads are behind), the
+ * next oldest are read together, two, then four, up to {@code WORKER_POLL_CATCH_UP_READS}, while every read finds its
+ * request processed that long ago; an unprocessed or freshly processed answer goes back to one read at a time, so at
+ * the front of Dixa's queue no read is spent early, and behind it at most the last group's few.
  */
 @ApplicationScoped
 class StatusPoller {
@@ -64,8 +65,9 @@ class StatusPoller {
                 if (oldest.isEmpty()) {
                     return;
                 }
-                predecessorProcessed = readTogether(oldest);
-                width = predecessorProcessed ? Math.min(most, width * 2) : 1;
+                Read group = readTogether(oldest);
+                predecessorProcessed = group.moved();
+                width = group.moved() && group.late() ? Math.min(most, width * 2) : 1;
                 continue;
             }
             Optional<StatusReads.Due> due = reads.next(config.poll().fifo());
@@ -75,34 +77,48 @@ class StatusPoller {
             if (!predecessorProcessed && !waitUntil(due.get().readAt(), deadline)) {
                 return;
             }
-            predecessorProcessed = read(due.get()) && config.poll().fifo();
-            width = predecessorProcessed ? Math.min(most, 2) : 1;
+            Read read = read(due.get());
+            predecessorProcessed = read.moved() && config.poll().fifo();
+            width = predecessorProcessed && read.late() ? Math.min(most, 2) : 1;
         }
     }
 
-    /** One status read and its save; true when the request was processed (its target left AWAITING_DIXA). */
-    private boolean read(StatusReads.Due due) {
+    /**
+     * What a read (or a group of reads) found: whether every target left AWAITING_DIXA (processed, or ended), and
+     * whether every request had been processed longer than the least read interval ago, that is, the reads are behind
+     * Dixa (a backlog to catch up with) rather than at the front of its queue.
+     */
+    private record Read(boolean moved, boolean late) {
+    }
+
+    private Read read(StatusReads.Due due) {
         DixaOutcome<AnonymizationRequestStatus> answer = RateLane.with(RateLane.STATUS,
                 () -> dixa.getAnonymizationRequest(due.dixaRequestId()));
-        return reads.apply(due, answer);
+        boolean moved = reads.apply(due, answer);
+        Instant lateBefore = Instant.now(clock).minus(config.poll().minInterval());
+        boolean late = answer.isOk() && answer.value().isProcessed()
+                && answer.value().processedAt().isBefore(lateBefore);
+        return new Read(moved, late);
     }
 
-    /** Reads a group at once; true when every request in it was processed. */
-    private boolean readTogether(List<StatusReads.Due> group) {
-        List<Future<Boolean>> answers = group.stream().map(due -> readers.submit(() -> read(due))).toList();
-        boolean all = true;
-        for (Future<Boolean> answer : answers) {
+    private Read readTogether(List<StatusReads.Due> group) {
+        List<Future<Read>> answers = group.stream().map(due -> readers.submit(() -> read(due))).toList();
+        boolean moved = true;
+        boolean late = true;
+        for (Future<Read> answer : answers) {
             try {
-                all &= answer.get();
+                Read read = answer.get();
+                moved &= read.moved();
+                late &= read.late();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return false;
+                return new Read(false, false);
             } catch (ExecutionException e) {
                 LOG.warnf("status read failed: %s", e.getCause().getClass().getSimpleName());
-                all = false;
+                moved = false;
             }
         }
-        return all;
+        return new Read(moved, late);
     }
 
     @PreDestroy

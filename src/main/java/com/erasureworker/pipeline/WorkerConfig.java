@@ -90,10 +90,10 @@ public interface WorkerConfig {
         Duration overdueMin();
 
         /**
-         * Most status reads made at once while catching up with a backlog Dixa has already processed: after the head
-         * is found processed the next two oldest are read together, then four, and so on up to this, as long as every
-         * read finds its request processed; the first unprocessed answer goes back to one read at a time. 1 reads
-         * one request at a time always.
+         * Most status reads made at once while catching up with a backlog Dixa processed a while ago: when the head is
+         * found processed more than {@link #minInterval} ago, the next two oldest are read together, then four, and so
+         * on up to this, as long as every read finds the same; an unprocessed or freshly processed answer goes back to
+         * one read at a time. 1 reads one request at a time always.
          */
         @WithDefault("8")
         int catchUpReads();
