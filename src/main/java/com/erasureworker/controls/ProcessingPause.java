@@ -9,6 +9,7 @@ import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -23,6 +24,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,6 +48,7 @@ public class ProcessingPause implements DixaWriteGate {
     private final TicketFingerprint fingerprint;
     private final Outbox outbox;
     private volatile boolean cached;
+    private final AtomicLong generation = new AtomicLong();
     private volatile long readAtNanos = Long.MIN_VALUE / 2;
 
     ProcessingPause(AgroalDataSource dataSource, EntityManager entityManager, AuditTrail audit, Clock clock,
@@ -76,11 +79,15 @@ public class ProcessingPause implements DixaWriteGate {
         if (now - readAtNanos < REFRESH.toNanos()) {
             return cached;
         }
+        long before = generation.get();
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery("select paused from processing_control where id = 1")) {
-            cached = row.next() && row.getBoolean(1);
-            readAtNanos = now;
-            return cached;
+            boolean paused = row.next() && row.getBoolean(1);
+            if (generation.get() == before) {
+                cached = paused;
+                readAtNanos = now;
+            }
+            return paused;
         } catch (SQLException e) {
             LOG.warnf("the pause switch could not be read (%s): no Dixa write until it can", e.getClass().getSimpleName());
             return true;
@@ -95,14 +102,25 @@ public class ProcessingPause implements DixaWriteGate {
     }
 
     /** Pauses every replica; pausing again only updates the reason. */
-    @Transactional
     public State pause(String reason, String actor) {
-        return change(true, reason, actor, AuditType.PROCESSING_PAUSED);
+        return committed(() -> change(true, reason, actor, AuditType.PROCESSING_PAUSED));
     }
 
-    @Transactional
     public State resume(String reason, String actor) {
-        return change(false, reason, actor, AuditType.PROCESSING_RESUMED);
+        return committed(() -> change(false, reason, actor, AuditType.PROCESSING_RESUMED));
+    }
+
+    /**
+     * Commits the change in its own transaction, then sets this replica's cache to it. Resetting the cache inside the
+     * transaction let a concurrent {@link #paused()} re-read the old value before the commit and keep it for
+     * {@link #REFRESH}; the generation makes a read that began before the change discard what it read.
+     */
+    private State committed(java.util.function.Supplier<State> change) {
+        State state = QuarkusTransaction.requiringNew().call(change::get);
+        generation.incrementAndGet();
+        cached = state.paused();
+        readAtNanos = System.nanoTime();
+        return state;
     }
 
     private State change(boolean paused, String reason, String actor, AuditType type) {
@@ -122,7 +140,6 @@ public class ProcessingPause implements DixaWriteGate {
         // Same transaction: the event goes out exactly when the switch is committed. No reason text (free text).
         outbox.publish(paused ? WebhookEventType.PROCESSING_PAUSED : WebhookEventType.PROCESSING_RESUMED, null,
                 Map.of("paused", paused, "changedAt", now.toString()));
-        readAtNanos = Long.MIN_VALUE / 2;
         return new State(paused, scrubbed, actor, now);
     }
 }

@@ -273,6 +273,19 @@ public class DixaRateGovernor {
         boolean erasureWorkWaiting();
     }
 
+    /**
+     * Whether a caller of another lane than {@code lane} is waiting for a permit on this replica now: the budget is
+     * contended, so optional calls of {@code lane} (status reads made ahead, in a group) would take it from them.
+     */
+    public boolean othersWaiting(RateLane lane) {
+        for (RateLane other : RateLane.values()) {
+            if (other != lane && waiting.get(other.ordinal()) > 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private boolean moreUrgentWaiting(RateLane lane) {
         for (int more = 0; more < lane.ordinal(); more++) {
             if (waiting.get(more) > 0) {

@@ -3,6 +3,7 @@ package com.erasureworker.pipeline;
 import com.erasureworker.dixa.AnonymizationRequestStatus;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
+import com.erasureworker.dixa.DixaRateGovernor;
 import com.erasureworker.dixa.RateLane;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,7 +30,9 @@ import org.jboss.logging.Logger;
  * requests/s). When the head is found processed longer ago than the least read interval (the reads are behind), the
  * next oldest are read together, two, then four, up to {@code WORKER_POLL_CATCH_UP_READS}, while every read finds its
  * request processed that long ago; an unprocessed or freshly processed answer goes back to one read at a time, so at
- * the front of Dixa's queue no read is spent early, and behind it at most the last group's few.
+ * the front of Dixa's queue no read is spent early, and behind it at most the last group's few. Groups use spare
+ * budget only: while other work waits for a permit on this replica (a DPO ticket, a sweep's share), reads go one at a
+ * time, since status reads come first and a group would take the budget from that work.
  */
 @ApplicationScoped
 class StatusPoller {
@@ -41,8 +44,10 @@ class StatusPoller {
     private final WorkerConfig config;
     private final Clock clock;
     private final ExecutorService readers;
+    private final DixaRateGovernor governor;
 
-    StatusPoller(DixaClient dixa, StatusReads reads, WorkerConfig config, Clock clock) {
+    StatusPoller(DixaClient dixa, StatusReads reads, WorkerConfig config, Clock clock, DixaRateGovernor governor) {
+        this.governor = governor;
         this.dixa = dixa;
         this.reads = reads;
         this.config = config;
@@ -60,7 +65,7 @@ class StatusPoller {
         int width = 1;
         boolean predecessorProcessed = false;
         while (Instant.now(clock).isBefore(deadline)) {
-            if (predecessorProcessed && width > 1) {
+            if (predecessorProcessed && width > 1 && !governor.othersWaiting(RateLane.STATUS)) {
                 List<StatusReads.Due> oldest = reads.oldest(width);
                 if (oldest.isEmpty()) {
                     return;
