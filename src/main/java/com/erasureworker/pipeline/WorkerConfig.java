@@ -92,8 +92,8 @@ public interface WorkerConfig {
         /**
          * Most status reads made at once while catching up with a backlog Dixa processed a while ago: when the head is
          * found processed more than {@link #minInterval} ago, the next two oldest are read together, then four, and so
-         * on up to this, as long as every read finds the same; an unprocessed or freshly processed answer goes back to
-         * one read at a time. 1 reads one request at a time always.
+         * on up to this, as long as every read finds the same and no other work waits for rate budget on this replica;
+         * otherwise one read at a time. 1 reads one request at a time always.
          */
         @WithDefault("8")
         int catchUpReads();
