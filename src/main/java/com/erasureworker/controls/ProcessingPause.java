@@ -25,6 +25,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -115,7 +116,7 @@ public class ProcessingPause implements DixaWriteGate {
      * transaction let a concurrent {@link #paused()} re-read the old value before the commit and keep it for
      * {@link #REFRESH}; the generation makes a read that began before the change discard what it read.
      */
-    private State committed(java.util.function.Supplier<State> change) {
+    private State committed(Supplier<State> change) {
         State state = QuarkusTransaction.requiringNew().call(change::get);
         generation.incrementAndGet();
         cached = state.paused();

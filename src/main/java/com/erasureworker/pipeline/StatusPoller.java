@@ -44,6 +44,8 @@ class StatusPoller {
     private final WorkerConfig config;
     private final Clock clock;
     private final ExecutorService readers;
+    /** Most reads of one group ({@code WORKER_POLL_CATCH_UP_READS}, at least 1); also the readers' pool size. */
+    private final int most;
     private final DixaRateGovernor governor;
 
     StatusPoller(DixaClient dixa, StatusReads reads, WorkerConfig config, Clock clock, DixaRateGovernor governor) {
@@ -52,7 +54,8 @@ class StatusPoller {
         this.reads = reads;
         this.config = config;
         this.clock = clock;
-        this.readers = Executors.newFixedThreadPool(Math.max(1, config.poll().catchUpReads()), runnable -> {
+        this.most = Math.max(1, config.poll().catchUpReads());
+        this.readers = Executors.newFixedThreadPool(most, runnable -> {
             Thread thread = new Thread(runnable, "anonymization-status-reader");
             thread.setDaemon(true);
             return thread;
@@ -61,7 +64,6 @@ class StatusPoller {
 
     void pollDue() {
         Instant deadline = Instant.now(clock).plus(config.maxRun());
-        int most = Math.max(1, config.poll().catchUpReads());
         int width = 1;
         boolean predecessorProcessed = false;
         while (Instant.now(clock).isBefore(deadline)) {

@@ -23,6 +23,9 @@ import java.util.UUID;
 class StatusReads {
 
     record Due(UUID targetId, UUID dixaRequestId, Instant readAt, Instant acceptedAt) {
+        static Due of(ErasureTarget target) {
+            return new Due(target.id, target.dixaRequestId, target.nextAttemptAt, target.acceptedAt);
+        }
     }
 
     /** Recent processing time: initiatedAt to processedAt of the last 50 requests Dixa processed. */
@@ -72,7 +75,7 @@ class StatusReads {
             target = ErasureTarget.<ErasureTarget>find("state = ?1 order by nextAttemptAt", TargetState.AWAITING_DIXA)
                     .firstResult();
         }
-        return Optional.ofNullable(target).map(t -> new Due(t.id, t.dixaRequestId, t.nextAttemptAt, t.acceptedAt));
+        return Optional.ofNullable(target).map(Due::of);
     }
 
     /**
@@ -90,7 +93,7 @@ class StatusReads {
                     + "followsTargetId is null order by acceptedAt, id", TargetState.AWAITING_DIXA)
                     .page(0, count - targets.size()).list());
         }
-        return targets.stream().map(t -> new Due(t.id, t.dixaRequestId, t.nextAttemptAt, t.acceptedAt)).toList();
+        return targets.stream().map(Due::of).toList();
     }
 
     private Duration overdueAge() {
