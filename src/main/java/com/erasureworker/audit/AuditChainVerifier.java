@@ -1,14 +1,10 @@
 package com.erasureworker.audit;
 
-import com.erasureworker.webhook.Outbox;
+import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import com.erasureworker.webhook.WebhookEventType;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,11 +35,12 @@ public class AuditChainVerifier {
     private final AgroalDataSource dataSource;
     private final AuditSigningKey key;
 
-    private final Outbox outbox;
+    private final Event<AuditChainBroken> broken;
     private final Counter failures;
 
-    AuditChainVerifier(AgroalDataSource dataSource, AuditSigningKey key, Outbox outbox, MeterRegistry registry) {
-        this.outbox = outbox;
+    AuditChainVerifier(AgroalDataSource dataSource, AuditSigningKey key, Event<AuditChainBroken> broken,
+            MeterRegistry registry) {
+        this.broken = broken;
         this.failures = Counter.builder("audit.verify.failures")
                 .description("Audit chain verifications that found the chain or a checkpoint invalid").register(registry);
         this.dataSource = dataSource;
@@ -55,12 +52,7 @@ public class AuditChainVerifier {
         ChainVerification result = check(from, to, anchor);
         if (!result.valid()) {
             failures.increment();
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("checked", result.checked());
-            data.put("firstInvalidSequence", result.firstInvalidSequence());
-            data.put("reason", result.reason());
-            data.put("headSequence", result.headSequence());
-            outbox.publish(WebhookEventType.AUDIT_VERIFY_FAILED, null, data);
+            broken.fire(new AuditChainBroken(result));
         }
         return result;
     }

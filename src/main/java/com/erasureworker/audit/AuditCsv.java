@@ -1,6 +1,6 @@
 package com.erasureworker.audit;
 
-import com.erasureworker.intake.TicketFingerprint;
+import com.erasureworker.privacy.KeyedHash;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -35,9 +35,9 @@ public class AuditCsv {
 
     private final AuditEventReader reader;
     private final AuditTrail trail;
-    private final TicketFingerprint fingerprint;
+    private final KeyedHash fingerprint;
 
-    AuditCsv(AuditEventReader reader, AuditTrail trail, TicketFingerprint fingerprint) {
+    AuditCsv(AuditEventReader reader, AuditTrail trail, KeyedHash fingerprint) {
         this.reader = reader;
         this.trail = trail;
         this.fingerprint = fingerprint;

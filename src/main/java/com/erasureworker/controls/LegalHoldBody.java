@@ -2,8 +2,8 @@ package com.erasureworker.controls;
 
 import com.erasureworker.api.JsonBody;
 import com.erasureworker.api.QueryParameters;
-import com.erasureworker.intake.HeldSubject;
-import com.erasureworker.intake.TicketFingerprint;
+import com.erasureworker.subject.HeldSubject;
+import com.erasureworker.privacy.KeyedHash;
 import java.time.Instant;
 import java.util.Set;
 
@@ -12,7 +12,7 @@ record LegalHoldBody(HeldSubject subject, String reason, Instant endsAt) {
 
     private static final Set<String> FIELDS = Set.of("subject", "reason", "endsAt");
 
-    static LegalHoldBody read(byte[] body, TicketFingerprint fingerprint, Instant now) {
+    static LegalHoldBody read(byte[] body, KeyedHash fingerprint, Instant now) {
         JsonBody findings = JsonBody.object(body, FIELDS, false);
         HeldSubject subject = HeldSubject.read(findings.get("subject"), findings, fingerprint);
         String reason = findings.text("reason");

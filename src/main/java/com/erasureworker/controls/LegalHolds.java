@@ -3,9 +3,9 @@ package com.erasureworker.controls;
 import com.erasureworker.api.ProblemException;
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
-import com.erasureworker.dixa.Redaction;
+import com.erasureworker.privacy.Redaction;
 import com.erasureworker.erasure.TicketConflictException;
-import com.erasureworker.intake.TicketFingerprint;
+import com.erasureworker.privacy.KeyedHash;
 import com.erasureworker.webhook.Outbox;
 import com.erasureworker.webhook.WebhookEventType;
 import io.quarkus.panache.common.Page;
@@ -29,12 +29,12 @@ import java.util.UUID;
 public class LegalHolds {
 
     private final AuditTrail audit;
-    private final TicketFingerprint fingerprint;
+    private final KeyedHash fingerprint;
     private final EntityManager entityManager;
     private final Clock clock;
     private final Outbox outbox;
 
-    LegalHolds(AuditTrail audit, TicketFingerprint fingerprint, EntityManager entityManager, Clock clock,
+    LegalHolds(AuditTrail audit, KeyedHash fingerprint, EntityManager entityManager, Clock clock,
             Outbox outbox) {
         this.outbox = outbox;
         this.audit = audit;

@@ -3,8 +3,8 @@ package com.erasureworker.controls;
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
 import com.erasureworker.dixa.DixaWriteGate;
-import com.erasureworker.dixa.Redaction;
-import com.erasureworker.intake.TicketFingerprint;
+import com.erasureworker.privacy.Redaction;
+import com.erasureworker.privacy.KeyedHash;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,14 +46,14 @@ public class ProcessingPause implements DixaWriteGate {
     private final AuditTrail audit;
     private final Clock clock;
     private final MeterRegistry registry;
-    private final TicketFingerprint fingerprint;
+    private final KeyedHash fingerprint;
     private final Outbox outbox;
     private volatile boolean cached;
     private final AtomicLong generation = new AtomicLong();
     private volatile long readAtNanos = Long.MIN_VALUE / 2;
 
     ProcessingPause(AgroalDataSource dataSource, EntityManager entityManager, AuditTrail audit, Clock clock,
-            MeterRegistry registry, TicketFingerprint fingerprint, Outbox outbox) {
+            MeterRegistry registry, KeyedHash fingerprint, Outbox outbox) {
         this.fingerprint = fingerprint;
         this.outbox = outbox;
         this.dataSource = dataSource;

@@ -1,6 +1,7 @@
 package com.erasureworker.dixa;
 
 import com.erasureworker.dixa.DixaOutcome.Kind;
+import com.erasureworker.privacy.Redaction;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.Response;

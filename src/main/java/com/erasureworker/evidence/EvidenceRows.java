@@ -1,7 +1,7 @@
 package com.erasureworker.evidence;
 
 import com.erasureworker.dixa.ActivityLogEntry;
-import com.erasureworker.dixa.Redaction;
+import com.erasureworker.privacy.Redaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;

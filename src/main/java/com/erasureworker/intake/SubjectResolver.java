@@ -7,6 +7,7 @@ import com.erasureworker.dixa.DixaCall;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.EndUser;
+import com.erasureworker.subject.Subject;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,6 +1,7 @@
 package com.erasureworker.intake;
 
 import com.erasureworker.erasure.ClosePolicy;
+import com.erasureworker.subject.Subject;
 import java.time.Instant;
 
 /**

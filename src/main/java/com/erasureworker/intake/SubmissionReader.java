@@ -2,6 +2,8 @@ package com.erasureworker.intake;
 
 import com.erasureworker.api.JsonBody;
 import com.erasureworker.erasure.ClosePolicy;
+import com.erasureworker.subject.Subject;
+import com.erasureworker.subject.SubjectReader;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;

@@ -4,13 +4,13 @@ import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
-import com.erasureworker.dixa.Redaction;
+import com.erasureworker.privacy.Redaction;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.TicketConflictException;
 import com.erasureworker.erasure.TicketNotFoundException;
-import com.erasureworker.intake.TicketFingerprint;
+import com.erasureworker.privacy.KeyedHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -32,10 +32,10 @@ public class TicketApproval {
 
     private final AuditTrail audit;
     private final ErasureLifecycle lifecycle;
-    private final TicketFingerprint fingerprint;
+    private final KeyedHash fingerprint;
     private final Clock clock;
 
-    TicketApproval(AuditTrail audit, ErasureLifecycle lifecycle, TicketFingerprint fingerprint, Clock clock) {
+    TicketApproval(AuditTrail audit, ErasureLifecycle lifecycle, KeyedHash fingerprint, Clock clock) {
         this.audit = audit;
         this.lifecycle = lifecycle;
         this.fingerprint = fingerprint;

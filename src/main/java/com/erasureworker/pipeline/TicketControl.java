@@ -2,7 +2,7 @@ package com.erasureworker.pipeline;
 
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
-import com.erasureworker.dixa.Redaction;
+import com.erasureworker.privacy.Redaction;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.InvalidTicketChangeException;
 import com.erasureworker.erasure.ErasureTarget;
@@ -10,7 +10,7 @@ import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.TargetState;
 import com.erasureworker.erasure.TicketConflictException;
 import com.erasureworker.erasure.TicketNotFoundException;
-import com.erasureworker.intake.TicketFingerprint;
+import com.erasureworker.privacy.KeyedHash;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -30,12 +30,12 @@ import java.util.UUID;
 public class TicketControl {
 
     private final AuditTrail audit;
-    private final TicketFingerprint fingerprint;
+    private final KeyedHash fingerprint;
     private final EntityManager entityManager;
     private final Clock clock;
     private final ErasureLifecycle lifecycle;
 
-    TicketControl(AuditTrail audit, TicketFingerprint fingerprint, EntityManager entityManager, Clock clock,
+    TicketControl(AuditTrail audit, KeyedHash fingerprint, EntityManager entityManager, Clock clock,
             ErasureLifecycle lifecycle) {
         this.fingerprint = fingerprint;
         this.entityManager = entityManager;

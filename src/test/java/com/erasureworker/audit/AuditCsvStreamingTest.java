@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class AuditCsvStreamingTest {
 
     @jakarta.inject.Inject
-    com.erasureworker.intake.TicketFingerprint fingerprint;
+    com.erasureworker.privacy.KeyedHash fingerprint;
 
     private static final int EVENTS = 100_000;
     private static final int PER_TRANSACTION = 5_000;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class AuditEventExportTest {
 
     @jakarta.inject.Inject
-    com.erasureworker.intake.TicketFingerprint fingerprint;
+    com.erasureworker.privacy.KeyedHash fingerprint;
 
     private static final String EVENTS = "/api/v1/audit-events";
     /** A detail value with everything CSV must quote: commas, double quotes, CR/LF line breaks, a leading space. */

@@ -20,7 +20,7 @@ class OperationsSignalsTest {
     AgroalDataSource dataSource;
 
     @Inject
-    com.erasureworker.api.SignInFailures failures;
+    com.erasureworker.signin.SignInFailures failures;
 
     @Test
     void metricsCountTicketsOverdueAtRiskStuckTargetsAndTheChainLength() {

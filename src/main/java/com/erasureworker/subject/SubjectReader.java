@@ -1,4 +1,4 @@
-package com.erasureworker.intake;
+package com.erasureworker.subject;
 
 import com.erasureworker.api.JsonBody;
 
@@ -12,7 +12,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Reads the {@code subject} object of a submission: exactly one kind, each checked for JSON type and value. */
-final class SubjectReader {
+public final class SubjectReader {
 
     static final int MAX_ENTITIES = 1000;
     private static final List<String> KINDS = List.of("endUserId", "email", "phone", "conversationIds", "messages");
@@ -26,7 +26,7 @@ final class SubjectReader {
     private SubjectReader() {
     }
 
-    static Subject read(JsonNode node, JsonBody findings) {
+    public static Subject read(JsonNode node, JsonBody findings) {
         String exactlyOne = "give exactly one of " + String.join(", ", KINDS);
         if (isAbsent(node)) {
             findings.invalid("subject", "required: " + exactlyOne);

@@ -1,5 +1,6 @@
-package com.erasureworker.api;
+package com.erasureworker.signin;
 
+import com.erasureworker.api.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.bucket4j.Bandwidth;

@@ -1,4 +1,4 @@
-package com.erasureworker.api;
+package com.erasureworker.signin;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,14 +1,20 @@
-package com.erasureworker.intake;
+package com.erasureworker.subject;
 
 import com.erasureworker.erasure.SubjectType;
+import com.erasureworker.privacy.KeyedHash;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
 /** Whom or what a submission names: exactly one kind per ticket. E-mail and phone exist only in memory. */
-sealed interface Subject {
+public sealed interface Subject {
 
     SubjectType type();
+
+    /** The keyed hash that stands in for the e-mail or phone; null for subjects named by Dixa ids. */
+    default String keyedHash(KeyedHash hash) {
+        return null;
+    }
 
     record EndUser(UUID id) implements Subject {
         public SubjectType type() {
@@ -22,8 +28,13 @@ sealed interface Subject {
             return SubjectType.EMAIL;
         }
 
-        String normalised() {
+        public String normalised() {
             return asTyped.trim().toLowerCase(Locale.ROOT);
+        }
+
+        @Override
+        public String keyedHash(KeyedHash hash) {
+            return hash.keyedHash(normalised());
         }
 
         @Override
@@ -38,10 +49,15 @@ sealed interface Subject {
         }
 
         /** Digits, with a leading + when the number was typed with one. */
-        String normalised() {
+        public String normalised() {
             String trimmed = asTyped.trim();
             String digits = trimmed.replaceAll("\\D", "");
             return trimmed.startsWith("+") ? "+" + digits : digits;
+        }
+
+        @Override
+        public String keyedHash(KeyedHash hash) {
+            return hash.keyedHash(normalised());
         }
 
         @Override

@@ -1,7 +1,8 @@
-package com.erasureworker.intake;
+package com.erasureworker.subject;
 
 import com.erasureworker.api.JsonBody;
 import com.erasureworker.erasure.SubjectType;
+import com.erasureworker.privacy.KeyedHash;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.UUID;
@@ -14,7 +15,7 @@ import java.util.UUID;
 public record HeldSubject(SubjectType type, UUID endUserId, String subjectHash, List<Long> conversationIds) {
 
     /** Null when the subject was refused (the finding is recorded in {@code findings}). */
-    public static HeldSubject read(JsonNode node, JsonBody findings, TicketFingerprint fingerprint) {
+    public static HeldSubject read(JsonNode node, JsonBody findings, KeyedHash hash) {
         Subject subject = SubjectReader.read(node, findings);
         if (subject == null) {
             return null;
@@ -25,6 +26,6 @@ public record HeldSubject(SubjectType type, UUID endUserId, String subjectHash, 
         }
         UUID endUser = subject instanceof Subject.EndUser user ? user.id() : null;
         List<Long> conversations = subject instanceof Subject.Conversations c ? c.ids() : List.of();
-        return new HeldSubject(subject.type(), endUser, fingerprint.subjectHash(subject), conversations);
+        return new HeldSubject(subject.type(), endUser, subject.keyedHash(hash), conversations);
     }
 }

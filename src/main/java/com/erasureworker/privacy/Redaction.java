@@ -1,4 +1,4 @@
-package com.erasureworker.dixa;
+package com.erasureworker.privacy;
 
 import java.util.regex.Pattern;
 

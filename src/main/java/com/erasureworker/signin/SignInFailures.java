@@ -1,4 +1,4 @@
-package com.erasureworker.api;
+package com.erasureworker.signin;
 
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;

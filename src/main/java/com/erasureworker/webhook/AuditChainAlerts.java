@@ -1,0 +1,29 @@
+package com.erasureworker.webhook;
+
+import com.erasureworker.audit.AuditChainBroken;
+import com.erasureworker.audit.ChainVerification;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Publishes {@code audit.verify_failed} when a chain check fails (the audit trail fires the event, this tells). */
+@ApplicationScoped
+class AuditChainAlerts {
+
+    private final Outbox outbox;
+
+    AuditChainAlerts(Outbox outbox) {
+        this.outbox = outbox;
+    }
+
+    void onBroken(@Observes AuditChainBroken broken) {
+        ChainVerification result = broken.verification();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("checked", result.checked());
+        data.put("firstInvalidSequence", result.firstInvalidSequence());
+        data.put("reason", result.reason());
+        data.put("headSequence", result.headSequence());
+        outbox.publish(WebhookEventType.AUDIT_VERIFY_FAILED, null, data);
+    }
+}
