@@ -30,6 +30,6 @@ public class AnonymizationResource {
         if (request == null) {
             throw DixaError.notFound();
         }
-        return DixaJson.data(DixaJson.anonymization(request));
+        return SimJson.data(SimJson.anonymization(request));
     }
 }

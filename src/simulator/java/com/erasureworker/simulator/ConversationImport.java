@@ -33,7 +33,7 @@ public class ConversationImport {
         if (!direction.equals("Inbound") && !direction.equals("Outbound")) {
             throw DixaError.badRequest("Invalid value for: body");
         }
-        Instant createdAt = DixaDates.parse(required(body, "createdAt"));
+        Instant createdAt = SimDates.parse(required(body, "createdAt"));
         JsonNode closing = body.path("closing");
         synchronized (store) {
             if (store.endUser(requesterId) == null) {
@@ -51,13 +51,13 @@ public class ConversationImport {
                 if ("OutboundImport".equals(kind) && !message.hasNonNull("agentId")) {
                     throw DixaError.badRequest("Invalid value for: body (missing agentId)");
                 }
-                DixaDates.parse(required(message, "createdAt"));
+                SimDates.parse(required(message, "createdAt"));
             }
             UUID closedBy = null;
             Instant closedAt = null;
             if (closing.isObject()) {
                 closedBy = agentId(required(closing, "closedBy"));
-                closedAt = DixaDates.parse(required(closing, "closedAt"));
+                closedAt = SimDates.parse(required(closing, "closedAt"));
                 if (store.agent(closedBy) == null) {
                     throw DixaError.badRequest("Agent does not exist");
                 }
@@ -66,7 +66,7 @@ public class ConversationImport {
             for (JsonNode message : body.path("messages")) {
                 UUID author = message.hasNonNull("agentId") ? agentId(message.get("agentId").asText()) : requesterId;
                 store.addMessage(conversation, author, message.path("content").path("value").asText(),
-                        DixaDates.parse(message.get("createdAt").asText()));
+                        SimDates.parse(message.get("createdAt").asText()));
             }
             if (closedAt != null) {
                 store.close(conversation, closedBy, closedAt);

@@ -49,11 +49,11 @@ public class ConversationResource {
             if (conversation.anonymizedAt != null && modes.anonymizedIsNotFound()) {
                 throw DixaError.notFound();
             }
-            java.util.Map<String, Object> json = DixaJson.conversation(conversation);
+            java.util.Map<String, Object> json = SimJson.conversation(conversation);
             if (!conversation.customAttributes.isEmpty()) {
-                json.put("customAttributes", DixaJson.customAttributes(conversation, store));
+                json.put("customAttributes", SimJson.customAttributes(conversation, store));
             }
-            return DixaJson.data(json);
+            return SimJson.data(json);
         }
     }
 
@@ -129,8 +129,8 @@ public class ConversationResource {
             @PathParam("conversationId") String conversationId) {
         long csid = RequestValues.csid(apiVersion, conversationId);
         synchronized (store) {
-            return DixaJson.data(store.conversation(csid).activity.stream()
-                    .map(entry -> DixaJson.activity(entry, store, modes.systemActivityAuthors())).toList());
+            return SimJson.data(store.conversation(csid).activity.stream()
+                    .map(entry -> SimJson.activity(entry, store, modes.systemActivityAuthors())).toList());
         }
     }
 
@@ -139,7 +139,7 @@ public class ConversationResource {
     public Object patchCustomAttributes(@PathParam("apiVersion") String apiVersion,
             @PathParam("conversationId") String conversationId, String body) {
         long csid = RequestValues.csid(apiVersion, conversationId);
-        return DixaJson.data(attributePatch.apply(csid, RequestValues.json(body)));
+        return SimJson.data(attributePatch.apply(csid, RequestValues.json(body)));
     }
 
     /** Beta only: under v1 the route does not exist, so it answers 404 like any unknown path. */
@@ -151,11 +151,11 @@ public class ConversationResource {
             throw DixaError.notFound();
         }
         long csid = conversationImport.apply(RequestValues.json(body));
-        return Response.status(201).entity(DixaJson.data(java.util.Map.of("id", csid))).build();
+        return Response.status(201).entity(SimJson.data(java.util.Map.of("id", csid))).build();
     }
 
     static Response accepted(AnonymizationRequest request) {
         return Response.status(202).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(DixaJson.data(DixaJson.anonymization(request))).build();
+                .entity(SimJson.data(SimJson.anonymization(request))).build();
     }
 }

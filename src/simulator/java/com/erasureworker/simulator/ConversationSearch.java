@@ -129,7 +129,7 @@ final class ConversationSearch {
         if (value == null) {
             throw invalid();
         }
-        return DixaDates.parse(value);
+        return SimDates.parse(value);
     }
 
     /** Dixa's lowercase search names for the channels ({@code Conversation.channel} is capitalised). */

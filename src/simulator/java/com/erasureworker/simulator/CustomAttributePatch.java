@@ -55,7 +55,7 @@ public class CustomAttributePatch {
                 }
             });
             store.record(conversation, "ConversationCustomAttributesUpdated", tokenUserId, Instant.now(), Map.of());
-            return DixaJson.customAttributes(conversation, store);
+            return SimJson.customAttributes(conversation, store);
         }
     }
 

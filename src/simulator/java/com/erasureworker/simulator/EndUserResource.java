@@ -68,7 +68,7 @@ public class EndUserResource {
             int to = Math.min(from + page.limit(), users.size());
             String next = to < users.size() ? "offset=" + to : null;
             String previous = from > 0 ? "offset=" + Math.max(0, from - page.limit()) : null;
-            return Map.of("data", users.subList(from, to).stream().map(DixaJson::endUser).toList(),
+            return Map.of("data", users.subList(from, to).stream().map(SimJson::endUser).toList(),
                     "meta", page.meta(apiVersion, "/endusers", filterQuery, next, previous));
         }
     }
@@ -94,7 +94,7 @@ public class EndUserResource {
             }
             user.externalId = externalId;
             return Response.status(201).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(DixaJson.data(DixaJson.endUser(user))).build();
+                    .entity(SimJson.data(SimJson.endUser(user))).build();
         }
     }
 
@@ -104,7 +104,7 @@ public class EndUserResource {
         RequestValues.version(apiVersion);
         UUID id = RequestValues.uuid(userId, "path parameter userId");
         synchronized (store) {
-            return DixaJson.data(DixaJson.endUser(requireUser(id)));
+            return SimJson.data(SimJson.endUser(requireUser(id)));
         }
     }
 
@@ -116,7 +116,7 @@ public class EndUserResource {
         UUID id = RequestValues.uuid(userId, "path parameter userId");
         PageRequest page = PageRequest.of(pageLimit, pageKey);
         requireUser(id);
-        return ConversationPage.of(store, page, c -> c.requesterId.equals(id), DixaJson::conversation, apiVersion,
+        return ConversationPage.of(store, page, c -> c.requesterId.equals(id), SimJson::conversation, apiVersion,
                 "/endusers/" + id + "/conversations", "");
     }
 

@@ -30,8 +30,8 @@ public class MessageResource {
         long csid = RequestValues.csid(apiVersion, conversationId);
         synchronized (store) {
             StoredConversation conversation = store.conversation(csid);
-            return DixaJson.data(conversation.messages.stream()
-                    .map(m -> DixaJson.message(m, conversation.channel)).toList());
+            return SimJson.data(conversation.messages.stream()
+                    .map(m -> SimJson.message(m, conversation.channel)).toList());
         }
     }
 

@@ -29,7 +29,7 @@ public class NoteResource {
     public Object list(@PathParam("apiVersion") String apiVersion, @PathParam("conversationId") String conversationId) {
         long csid = RequestValues.csid(apiVersion, conversationId);
         synchronized (store) {
-            return DixaJson.data(store.conversation(csid).notes.stream().map(DixaJson::note).toList());
+            return SimJson.data(store.conversation(csid).notes.stream().map(SimJson::note).toList());
         }
     }
 
@@ -44,7 +44,7 @@ public class NoteResource {
         }
         String agentId = RequestValues.text(input, "agentId");
         String createdAt = RequestValues.text(input, "createdAt");
-        Instant at = createdAt == null ? Instant.now() : DixaDates.parse(createdAt);
+        Instant at = createdAt == null ? Instant.now() : SimDates.parse(createdAt);
         synchronized (store) {
             StoredConversation conversation = store.conversation(csid);
             UUID author = tokenUserId;
@@ -54,7 +54,7 @@ public class NoteResource {
                     throw DixaError.badRequest("Agent was not found");
                 }
             }
-            return DixaJson.data(DixaJson.note(store.addNote(conversation, author, message, at)));
+            return SimJson.data(SimJson.note(store.addNote(conversation, author, message, at)));
         }
     }
 }

@@ -34,13 +34,13 @@ public class WebhookSubscriptionResource {
 
     @GET
     public Object list(@PathParam("apiVersion") String apiVersion) {
-        return DixaJson.data(webhooks.list().stream().map(WebhookSubscriptionResource::json).toList());
+        return SimJson.data(webhooks.list().stream().map(WebhookSubscriptionResource::json).toList());
     }
 
     @GET
     @Path("{id}")
     public Object get(@PathParam("apiVersion") String apiVersion, @PathParam("id") String id) {
-        return DixaJson.data(json(webhooks.find(RequestValues.uuid(id, "path parameter webhookSubscriptionId"))));
+        return SimJson.data(json(webhooks.find(RequestValues.uuid(id, "path parameter webhookSubscriptionId"))));
     }
 
     @POST
@@ -53,7 +53,7 @@ public class WebhookSubscriptionResource {
         }
         SimWebhook hook = webhooks.create(name, url, events(input), authorization(input.get("authorization")),
                 !input.has("enabled") || input.get("enabled").asBoolean(true));
-        return Response.status(201).entity(DixaJson.data(json(hook))).build();
+        return Response.status(201).entity(SimJson.data(json(hook))).build();
     }
 
     @PATCH
@@ -78,7 +78,7 @@ public class WebhookSubscriptionResource {
                 hook.enabled = input.get("enabled").asBoolean();
             }
             hook.updatedAt = Instant.now();
-            return DixaJson.data(json(hook));
+            return SimJson.data(json(hook));
         }
     }
 
@@ -113,9 +113,9 @@ public class WebhookSubscriptionResource {
         json.put("headers", hook.authorization == null ? Map.of() : Map.of("Authorization", hook.authorization));
         json.put("secretKey", hook.secretKey);
         json.put("enabled", hook.enabled);
-        json.put("createdAt", DixaDates.plain(hook.createdAt));
+        json.put("createdAt", SimDates.plain(hook.createdAt));
         json.put("createdBy", SimulatorWebhooks.ORGANIZATION);
-        json.put("updatedAt", DixaDates.plain(hook.updatedAt));
+        json.put("updatedAt", SimDates.plain(hook.updatedAt));
         json.put("updatedBy", SimulatorWebhooks.ORGANIZATION);
         return json;
     }

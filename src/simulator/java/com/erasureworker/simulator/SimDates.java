@@ -7,7 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /** The two date forms Dixa writes (the spec's examples: {@code …Z} and {@code …Z[GMT]}) and lenient parsing of input. */
-final class DixaDates {
+final class SimDates {
     /** Anonymization, message, note and activity-log timestamps: {@code 2021-12-01T12:46:36.581Z[GMT]}. */
     private static final DateTimeFormatter ZONED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z[GMT]'")
             .withZone(ZoneOffset.UTC);
@@ -15,7 +15,7 @@ final class DixaDates {
     private static final DateTimeFormatter PLAIN = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
 
-    private DixaDates() {
+    private SimDates() {
     }
 
     static String zoned(Instant at) {

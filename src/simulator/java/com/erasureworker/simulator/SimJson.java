@@ -10,8 +10,8 @@ import java.util.UUID;
  * The JSON shapes of the Dixa spec, built as ordered maps so absent fields are simply left out (as Dixa does) and each
  * variant carries its {@code _type}. Callers hold the store lock while a view is built.
  */
-final class DixaJson {
-    private DixaJson() {
+final class SimJson {
+    private SimJson() {
     }
 
     static Map<String, Object> data(Object data) {
@@ -23,16 +23,16 @@ final class DixaJson {
         json.put("id", c.id);
         json.put("requesterId", c.requesterId);
         json.put("channel", c.channel);
-        json.put("createdAt", DixaDates.plain(c.createdAt));
+        json.put("createdAt", SimDates.plain(c.createdAt));
         if (c.anonymizedAt != null) {
-            json.put("anonymizedAt", DixaDates.plain(c.anonymizedAt));
+            json.put("anonymizedAt", SimDates.plain(c.anonymizedAt));
         }
         json.put("direction", c.direction);
         json.put("state", c.state.name());
-        json.put("stateUpdatedAt", DixaDates.plain(c.stateUpdatedAt));
+        json.put("stateUpdatedAt", SimDates.plain(c.stateUpdatedAt));
         if (c.anonymizedAt == null) {
             if (c.assignedAgentId != null) {
-                json.put("assignment", Map.of("agentId", c.assignedAgentId, "assignedAt", DixaDates.plain(c.createdAt)));
+                json.put("assignment", Map.of("agentId", c.assignedAgentId, "assignedAt", SimDates.plain(c.createdAt)));
             }
             putIfPresent(json, "toEmail", c.toEmail);
             putIfPresent(json, "fromEmail", c.fromEmail);
@@ -87,7 +87,7 @@ final class DixaJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", m.id);
         json.put("authorId", m.authorId);
-        json.put("createdAt", DixaDates.zoned(m.createdAt));
+        json.put("createdAt", SimDates.zoned(m.createdAt));
         json.put("attributes", attributes);
         return json;
     }
@@ -96,7 +96,7 @@ final class DixaJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", n.id());
         json.put("authorId", n.authorId());
-        json.put("createdAt", DixaDates.zoned(n.createdAt()));
+        json.put("createdAt", SimDates.zoned(n.createdAt()));
         json.put("csid", n.csid());
         json.put("message", n.message());
         return json;
@@ -109,7 +109,7 @@ final class DixaJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", e.id());
         json.put("conversationId", e.conversationId());
-        json.put("activityTimestamp", DixaDates.zoned(e.at()));
+        json.put("activityTimestamp", SimDates.zoned(e.at()));
         json.put("_type", e.type());
         json.put("author", systemAuthors && SYSTEM_ENTRIES.contains(e.type())
                 ? Map.of("id", "dixa-system", "name", "Dixa") : author(e.authorId(), store));
@@ -120,7 +120,7 @@ final class DixaJson {
     static Map<String, Object> endUser(StoredEndUser u) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", u.id);
-        json.put("createdAt", DixaDates.plain(u.createdAt));
+        json.put("createdAt", SimDates.plain(u.createdAt));
         putIfPresent(json, "displayName", u.displayName);
         putIfPresent(json, "email", u.email);
         putIfPresent(json, "phoneNumber", u.phone);
@@ -136,12 +136,12 @@ final class DixaJson {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("id", r.id);
         json.put("_type", r.type);
-        json.put("initiatedAt", DixaDates.zoned(r.initiatedAt));
+        json.put("initiatedAt", SimDates.zoned(r.initiatedAt));
         json.put("targetEntityId", r.targetEntityId);
         json.put("requestedBy", r.requestedBy);
         Object processedAt = r.processedAt;
         if (processedAt != null) {
-            json.put("processedAt", DixaDates.zoned(r.processedAt));
+            json.put("processedAt", SimDates.zoned(r.processedAt));
         }
         json.put("entityType", r.entityType());
         return json;
