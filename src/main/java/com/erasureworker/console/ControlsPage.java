@@ -19,7 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.resteasy.reactive.RestForm;
 
@@ -31,8 +30,6 @@ import org.jboss.resteasy.reactive.RestForm;
 @Produces(MediaType.TEXT_HTML)
 public class ControlsPage {
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final ConsoleSession session;
     private final ProcessingPause pause;
@@ -87,13 +84,11 @@ public class ControlsPage {
 
     /** The form field through the API's own reader, so the console refuses exactly what the API refuses. */
     private static String read(String reason, boolean required, String why) {
-        try {
-            byte[] body = JSON.writeValueAsString(reason == null ? Map.of() : Map.of("reason", reason))
-                    .getBytes(StandardCharsets.UTF_8);
-            return ReasonBody.read(body, required, why).reason();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        var json = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        if (reason != null) {
+            json.put("reason", reason);
         }
+        return ReasonBody.read(json.toString().getBytes(StandardCharsets.UTF_8), required, why).reason();
     }
 
     private Response act(Runnable action) {

@@ -5,7 +5,7 @@ import com.erasureworker.sweep.RetentionPolicies;
 import com.erasureworker.sweep.SweepBodyReader;
 import com.erasureworker.sweep.SweepRuns;
 import com.erasureworker.sweep.SweepViews;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -33,7 +33,6 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Produces(MediaType.TEXT_HTML)
 public class RetentionPage {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> POLICY_FIELDS = List.of("enabled", "closedMoreThanDays", "channels", "cron",
             "maxConversationsPerRun", "sweepRateShare", "dryRun");
 
@@ -66,7 +65,7 @@ public class RetentionPage {
     public Response change(@RestForm String enabled, @RestForm String closedMoreThanDays, @RestForm String channels,
             @RestForm String cron, @RestForm String maxConversationsPerRun, @RestForm String sweepRateShare,
             @RestForm String dryRun) {
-        ObjectNode body = JSON.createObjectNode();
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("enabled", enabled != null);
         body.put("dryRun", dryRun != null);
         number(body, "closedMoreThanDays", closedMoreThanDays);

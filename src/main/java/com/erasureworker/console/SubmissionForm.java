@@ -1,6 +1,6 @@
 package com.erasureworker.console;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,6 @@ import org.jboss.resteasy.reactive.RestForm;
  */
 public class SubmissionForm {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SEPARATORS = Pattern.compile("[\\s,;]+");
 
     @RestForm public String ticketRef;
@@ -27,7 +26,7 @@ public class SubmissionForm {
     @RestForm public String reason;
 
     byte[] toJson() {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
         put(root, "ticketRef", ticketRef);
         ObjectNode subject = root.putObject("subject");
         String kind = subjectKind == null ? "" : subjectKind.trim();

@@ -164,7 +164,7 @@ public class TicketPages {
 
     /** The API's extension body from the form: a date means the end of that day, UTC. */
     private static byte[] extensionJson(String dueDate, String reason) {
-        var body = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+        var body = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
         if (dueDate != null && !dueDate.isBlank()) {
             body.put("dueAt", dueDate.trim() + "T23:59:59Z");
         }

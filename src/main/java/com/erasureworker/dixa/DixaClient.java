@@ -1,6 +1,7 @@
 package com.erasureworker.dixa;
 
 import com.erasureworker.dixa.DixaOutcome.Kind;
+import com.erasureworker.erasure.Backoff;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.Guard;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,8 +22,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
  * The one way into Dixa. Owns the rate budget ({@link DixaRateGovernor}), quick retries of transient failures for
- * calls that are safe to repeat (SmallRye Fault Tolerance, exponential backoff with jitter), the mapping of every
- * answer to a {@link DixaOutcome}, and call metrics. Timeouts are the REST client's (application.properties).
+ * calls that are safe to repeat (SmallRye Fault Tolerance, waiting as the one backoff policy {@link Backoff} says),
+ * the mapping of every answer to a {@link DixaOutcome}, and call metrics. Timeouts are the REST client's (application.properties).
  */
 @ApplicationScoped
 public class DixaClient {
@@ -39,6 +41,8 @@ public class DixaClient {
     private static final GenericType<Envelope<List<DixaWebhook>>> WEBHOOKS = new GenericType<>() { };
     private static final GenericType<Envelope<DixaWebhook>> WEBHOOK = new GenericType<>() { };
     private static final String BETA = DixaConfig.ApiVersion.beta.name();
+    /** In-call retries wait at most this long each: a longer wait belongs to the caller's own (persisted) backoff. */
+    private static final Duration LONGEST_RETRY_DELAY = Duration.ofSeconds(5);
 
     @Inject
     @RestClient
@@ -60,14 +64,17 @@ public class DixaClient {
 
     @PostConstruct
     void init() {
-        long delayMillis = config.retry().initialDelay().toMillis();
+        Backoff backoff = new Backoff(config.retry().initialDelay(), LONGEST_RETRY_DELAY);
         retry = Guard.create()
                 .withDescription("dixa-transient-retry")
                 .withRetry()
                 .maxRetries(config.retry().maxRetries())
-                .delay(delayMillis, ChronoUnit.MILLIS)
-                .jitter(Math.max(1, delayMillis), ChronoUnit.MILLIS)
-                .withExponentialBackoff().factor(2).done()
+                .delay(config.retry().initialDelay().toMillis(), ChronoUnit.MILLIS)
+                .jitter(0, ChronoUnit.MILLIS) // the jitter is the backoff policy's own
+                .withCustomBackoff().strategy(() -> {
+                    Iterator<Duration> delays = backoff.series();
+                    return failure -> delays.next().toMillis();
+                }).done()
                 .retryOn(TransientFailure.class)
                 .done()
                 .build();

@@ -72,7 +72,7 @@ public interface DixaConfig {
         @WithDefault("2")
         int maxRetries();
 
-        /** First backoff delay; doubles per retry, with jitter of the same size. */
+        /** First backoff delay; doubles per retry, with jitter (erasure/Backoff: half to the whole delay). */
         @WithDefault("200ms")
         Duration initialDelay();
     }

@@ -1,11 +1,13 @@
 package com.erasureworker.erasure;
 
 import java.time.Duration;
+import java.util.Iterator;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The one backoff policy of the worker (targets, sweep runs): exponential from {@code initial}, capped at {@code max},
- * with jitter (half to full delay), and never shorter than Dixa's Retry-After.
+ * The one backoff policy of the worker (targets, sweep runs, webhook deliveries, evidence reads, the Dixa gateway's
+ * in-call retries): exponential from {@code initial}, capped at {@code max}, with jitter (half to full delay), and
+ * never shorter than Dixa's Retry-After.
  */
 public record Backoff(Duration initial, Duration max) {
 
@@ -16,5 +18,22 @@ public record Backoff(Duration initial, Duration max) {
         long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
         Duration delay = Duration.ofMillis(jittered);
         return retryAfter != null && retryAfter.compareTo(delay) > 0 ? retryAfter : delay;
+    }
+
+    /** The delays after the first, second, … failure of one series of attempts (e.g. one call's retries). */
+    public Iterator<Duration> series() {
+        return new Iterator<>() {
+            private int attempts;
+
+            @Override
+            public boolean hasNext() {
+                return true;
+            }
+
+            @Override
+            public Duration next() {
+                return delay(++attempts, null);
+            }
+        };
     }
 }

@@ -4,6 +4,7 @@ import com.erasureworker.dixa.ActivityLogEntry;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.RateLane;
+import com.erasureworker.erasure.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -102,9 +103,7 @@ public class EvidenceCollector {
                 LOG.warnf("evidence of ticket %s conversation %d not read (attempt %d): activity log answered %s",
                         wanted.requestId(), wanted.conversationId(), wanted.attempts() + 1, answer.kind());
                 failuresInARow++;
-                long pause = Math.min(LONGEST_PAUSE.toMillis(),
-                        FIRST_PAUSE.toMillis() << Math.min(failuresInARow - 1, 20));
-                pausedUntil = Instant.now().plusMillis(pause);
+                pausedUntil = Instant.now().plus(new Backoff(FIRST_PAUSE, LONGEST_PAUSE).delay(failuresInARow, null));
                 return;
             }
         } finally {

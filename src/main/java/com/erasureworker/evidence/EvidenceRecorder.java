@@ -2,6 +2,7 @@ package com.erasureworker.evidence;
 
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
+import com.erasureworker.erasure.Backoff;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.sweep.SweepConfig;
 import io.quarkus.hibernate.orm.panache.Panache;
@@ -88,11 +89,11 @@ class EvidenceRecorder {
                     List.of(), calls))));
             return;
         }
-        Duration backoff = config.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
+        Duration backoff = new Backoff(config.retryBackoff(), MAX_BACKOFF).delay(attempts, null);
         em().createNativeQuery("update evidence_task set attempts = ?3, next_attempt_at = ?4 where request_id = ?1 "
                 + "and conversation_id = ?2").setParameter(1, wanted.requestId())
                 .setParameter(2, wanted.conversationId()).setParameter(3, attempts)
-                .setParameter(4, Instant.now(clock).plus(backoff.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff))
+                .setParameter(4, Instant.now(clock).plus(backoff))
                 .executeUpdate();
         recordCalls(List.of(new EvidenceRows.Logged(wanted.requestId(), new ConversationLog(wanted.conversationId(),
                 wanted.targetId(), kind, null, List.of(), calls))));

@@ -3,9 +3,6 @@ package com.erasureworker.webhook;
 import com.erasureworker.erasure.Source;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -24,8 +21,6 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
 
-    static final ObjectMapper JSON = JsonMapper.builder().addModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
 
     private static final String MATCHING = """
             from webhook_subscription where enabled
@@ -35,10 +30,13 @@ public class Outbox {
 
     private final EntityManager entityManager;
     private final Clock clock;
+    /** Quarkus' mapper: java.time values as ISO-8601 text, not numbers. */
+    private final ObjectMapper json;
 
-    Outbox(EntityManager entityManager, Clock clock) {
+    Outbox(EntityManager entityManager, Clock clock, ObjectMapper json) {
         this.entityManager = entityManager;
         this.clock = clock;
+        this.json = json;
     }
 
     /** Publishes an event about something of {@code source} (null: not about a ticket) to every subscriber of its type. */
@@ -109,7 +107,7 @@ public class Outbox {
         envelope.put("data", data);
         String body;
         try {
-            body = JSON.writeValueAsString(envelope);
+            body = json.writeValueAsString(envelope);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("webhook payload of " + type.wireName() + " is not serializable", e);
         }
