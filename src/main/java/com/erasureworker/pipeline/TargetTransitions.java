@@ -335,4 +335,35 @@ final class TargetTransitions {
         }
         return lines;
     }
+
+    /**
+     * The whole table as Mermaid lines {@code A --> B : result}, no duplicates: a retry once per state a target can
+     * fail in, and a failure that ends the target only on its last attempt labelled so.
+     */
+    static List<String> mermaid() {
+        Set<TargetState> canFail = EnumSet.noneOf(TargetState.class);
+        for (TargetState from : TargetState.values()) {
+            for (StepResult result : samples()) {
+                if (from != TargetState.FAILED && next(from, null, result, true).to() == TargetState.FAILED) {
+                    canFail.add(from);
+                }
+            }
+        }
+        java.util.LinkedHashSet<String> lines = new java.util.LinkedHashSet<>();
+        for (TargetState from : TargetState.values()) {
+            for (StepResult result : samples()) {
+                for (TargetState failedStep : canFail) {
+                    Transition usual = next(from, failedStep, result, false);
+                    if (!usual.ignored()) {
+                        lines.add(from + " --> " + usual.to() + " : " + result.kind());
+                    }
+                    Transition last = next(from, failedStep, result, true);
+                    if (!last.ignored() && last.to() != usual.to()) {
+                        lines.add(from + " --> " + last.to() + " : " + result.kind() + " (last attempt)");
+                    }
+                }
+            }
+        }
+        return List.copyOf(lines);
+    }
 }
