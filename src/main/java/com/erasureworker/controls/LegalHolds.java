@@ -6,6 +6,8 @@ import com.erasureworker.audit.AuditType;
 import com.erasureworker.privacy.Redaction;
 import com.erasureworker.erasure.TicketConflictException;
 import com.erasureworker.privacy.KeyedHash;
+import com.erasureworker.pipeline.ErasureLifecycle;
+import com.erasureworker.pipeline.WakeUp;
 import com.erasureworker.webhook.Outbox;
 import com.erasureworker.webhook.WebhookEventType;
 import io.quarkus.panache.common.Page;
@@ -33,10 +35,12 @@ public class LegalHolds {
     private final EntityManager entityManager;
     private final Clock clock;
     private final Outbox outbox;
+    private final ErasureLifecycle targets;
 
     LegalHolds(AuditTrail audit, KeyedHash fingerprint, EntityManager entityManager, Clock clock,
-            Outbox outbox) {
+            Outbox outbox, ErasureLifecycle targets) {
         this.outbox = outbox;
+        this.targets = targets;
         this.audit = audit;
         this.fingerprint = fingerprint;
         this.entityManager = entityManager;
@@ -90,10 +94,9 @@ public class LegalHolds {
         hold.releasedAt = now;
         hold.releasedBy = actor;
         hold.releaseReason = Redaction.scrub(reason);
-        // Its targets look again now: without another active hold they continue (ON_HOLD --HoldLifted--> PENDING).
-        int woken = entityManager.createNativeQuery(
-                "update erasure_target set next_attempt_at = ?1 where hold_id = ?2 and state = 'ON_HOLD'")
-                .setParameter(1, now).setParameter(2, id).executeUpdate();
+        // Its targets look again now (through the target lifecycle): without another active hold they continue
+        // (ON_HOLD --HoldLifted--> PENDING).
+        int woken = targets.wake(new WakeUp.HoldReleased(id));
         audit.record(AuditType.LEGAL_HOLD_RELEASED, actor, null, null, Map.of("holdId", id.toString(),
                 "targetsWoken", woken, "reasonHash", fingerprint.keyedHash(reason)));
         outbox.publish(WebhookEventType.LEGAL_HOLD_RELEASED, null, holdEvent(hold));

@@ -2,6 +2,7 @@ package com.erasureworker.dixaevents;
 
 import com.erasureworker.api.ProblemException;
 import com.erasureworker.pipeline.ErasureLifecycle;
+import com.erasureworker.pipeline.WakeUp;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +50,7 @@ class DixaEvents {
                     List.of(new com.erasureworker.api.Problem.FieldError("data.conversation.csid",
                             "required: a positive conversation id")));
         }
-        return lifecycle.conversationClosed(csid, CLOSED);
+        return lifecycle.wake(new WakeUp.ConversationClosed(csid, CLOSED));
     }
 
     private static long parse(String text) {

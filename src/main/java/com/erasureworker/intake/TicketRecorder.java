@@ -9,6 +9,8 @@ import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.Source;
 import com.erasureworker.subject.Subject;
+import com.erasureworker.pipeline.TicketEvent;
+import com.erasureworker.pipeline.TicketLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -19,20 +21,24 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Writes a new ticket, its targets and its first audit events in one transaction: all of it or nothing. */
+/**
+ * Writes a new ticket, its targets and its first audit events in one transaction: all of it or nothing. The ticket's
+ * state is {@link TicketLifecycle}'s to set (intake, and the no-data ending).
+ */
 @ApplicationScoped
 class TicketRecorder {
 
-    static final String NO_DATA_FOUND = "NO_DATA_FOUND";
     /** DPO tickets go before retention sweeps. */
     private static final int DPO_PRIORITY = 0;
 
     private final AuditTrail audit;
     private final ApprovalConfig approval;
+    private final TicketLifecycle tickets;
 
-    TicketRecorder(AuditTrail audit, ApprovalConfig approval) {
+    TicketRecorder(AuditTrail audit, ApprovalConfig approval, TicketLifecycle tickets) {
         this.audit = audit;
         this.approval = approval;
+        this.tickets = tickets;
     }
 
     @Transactional
@@ -52,7 +58,6 @@ class TicketRecorder {
         request.id = UUID.randomUUID();
         request.ticketRef = submission.ticketRef();
         request.source = Source.DPO;
-        request.state = approval.initialState(submission.closePolicy());
         request.subjectType = submission.subject().type();
         request.subjectHash = subjectHash;
         request.contentHash = contentHash;
@@ -61,30 +66,22 @@ class TicketRecorder {
         request.requestedBy = actor;
         request.receivedAt = now;
         request.dueAt = submission.dueAt() != null ? submission.dueAt() : SubmissionReader.defaultDueAt(now);
-        request.persist();
-        ErasureRequest.flush();
-
         List<ErasureTarget> targets = targets(request.id, submission.subject(), resolution, now);
-        ErasureTarget.persist(targets);
-
         Map<String, Object> received = new LinkedHashMap<>();
         received.put("subjectType", request.subjectType.name());
         received.put("targets", targets.size());
         received.put("closePolicy", request.closePolicy.name());
-        audit.record(AuditType.TICKET_RECEIVED, actor, request.id, null, received);
-        if (request.state == RequestState.AWAITING_APPROVAL) {
-            audit.record(AuditType.APPROVAL_REQUESTED, actor, request.id, null, Map.of("submittedBy", actor));
-        }
+        boolean approvalRequired = approval.initialState(submission.closePolicy()) == RequestState.AWAITING_APPROVAL;
+        // Written (and flushed) here, in the state the ticket table gives it: a duplicate ticket_ref fails now.
+        tickets.receive(request, new TicketEvent.Received(actor, approvalRequired, targets.size(), received));
+        ErasureTarget.persist(targets);
         if (resolution != null) {
             audit.recordCalls(resolution.calls(), request.id, null);
             audit.record(AuditType.TICKET_RESOLVED, actor, request.id, null,
                     Map.of("subjectType", request.subjectType.name(), "matches", resolution.endUserIds().size()));
             if (targets.isEmpty()) {
-                request.state = RequestState.COMPLETED;
-                request.outcome = NO_DATA_FOUND;
-                request.completedAt = now;
-                audit.record(AuditType.TICKET_COMPLETED, AuditTrail.SYSTEM, request.id, null,
-                        Map.of("outcome", NO_DATA_FOUND));
+                // Nothing to erase, so nothing to approve: completed at once, with its ticket.completed webhook.
+                tickets.noDataFound(request);
             }
         }
         return request.id;
@@ -100,7 +97,6 @@ class TicketRecorder {
         request.id = UUID.randomUUID();
         request.ticketRef = ticketRef;
         request.source = Source.CANARY;
-        request.state = RequestState.IN_PROGRESS;
         request.subjectType = com.erasureworker.erasure.SubjectType.CONVERSATIONS;
         request.contentHash = "canary:" + canaryRunId;
         request.closePolicy = com.erasureworker.erasure.ClosePolicy.NEVER;
@@ -108,14 +104,14 @@ class TicketRecorder {
         request.requestedBy = actor;
         request.receivedAt = now;
         request.dueAt = SubmissionReader.defaultDueAt(now);
-        request.persist();
-        ErasureTarget.persist(ErasureTarget.conversation(request.id, conversationId, DPO_PRIORITY, now));
         Map<String, Object> received = new LinkedHashMap<>();
         received.put("subjectType", request.subjectType.name());
         received.put("targets", 1);
         received.put("closePolicy", request.closePolicy.name());
         received.put("canaryRunId", canaryRunId);
-        audit.record(AuditType.TICKET_RECEIVED, actor, request.id, null, received);
+        // A canary never waits for approval: it proves the pipeline, on a synthetic conversation.
+        tickets.receive(request, new TicketEvent.Received(actor, false, 1, received));
+        ErasureTarget.persist(ErasureTarget.conversation(request.id, conversationId, DPO_PRIORITY, now));
         return request.id;
     }
 

@@ -4,13 +4,9 @@ import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
 import com.erasureworker.dixa.AnonymizationRequestStatus;
 import com.erasureworker.dixa.DixaCall;
-import com.erasureworker.erasure.Backoff;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.TargetState;
-import com.erasureworker.webhook.Outbox;
-import com.erasureworker.webhook.TicketEvents;
-import com.erasureworker.webhook.WebhookEventType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -25,8 +21,10 @@ import java.util.UUID;
 
 /**
  * The only writer of target state: saves what happened to a target in one transaction by applying
- * {@link TargetTransitions} to it — a step's outcome (fenced by its claim token: a stale one is discarded, its Dixa
- * calls still recorded), a status read, a crash, a DPO's retry or cancel. Locks are taken ticket first, then target,
+ * {@link TargetTransitions} to it through {@link TransitionEffects} — a step's outcome (fenced by its claim token: a
+ * stale one is discarded, its Dixa calls still recorded), a status read, a crash, a DPO's retry or cancel — and the only
+ * writer of due times and leases outside a transition: wake-ups ({@link #wake}), claims ({@link #lease},
+ * {@link #renewLease}), a sweep's release ({@link #releaseHeld}). Locks are taken ticket first, then target,
  * then the audit chain head, so two writers do not deadlock; a save that cannot end its target does not lock the
  * ticket (should its target end after all, it locks the ticket late: a deadlock with a concurrent command is then
  * possible, and PostgreSQL aborts one of the two).
@@ -37,23 +35,16 @@ public class ErasureLifecycle {
     private final AuditTrail audit;
     private final WorkerConfig config;
     private final Clock clock;
-    private final TicketCompletion completion;
-    private final StatusObservations observations;
+    private final TransitionEffects effects;
     private final CoveredConversations conversations;
     private final EntityManager entityManager;
-    private final Outbox outbox;
-    private final TicketEvents events;
 
-    ErasureLifecycle(AuditTrail audit, WorkerConfig config, Clock clock, TicketCompletion completion,
-            StatusObservations observations, CoveredConversations conversations, EntityManager entityManager,
-            Outbox outbox, TicketEvents events) {
-        this.outbox = outbox;
-        this.events = events;
+    ErasureLifecycle(AuditTrail audit, WorkerConfig config, Clock clock, TransitionEffects effects,
+            CoveredConversations conversations, EntityManager entityManager) {
         this.audit = audit;
         this.config = config;
         this.clock = clock;
-        this.completion = completion;
-        this.observations = observations;
+        this.effects = effects;
         this.conversations = conversations;
         this.entityManager = entityManager;
     }
@@ -98,16 +89,7 @@ public class ErasureLifecycle {
         for (StepOutcome.Event event : outcome.events()) {
             audit.record(event.type(), AuditTrail.SYSTEM, work.requestId(), work.targetId(), event.detail());
         }
-        if (outcome.graceUntil() != null) {
-            target.graceUntil = outcome.graceUntil();
-        }
-        if (!outcome.notesPosted().isEmpty() && target.notePostedAt == null) {
-            target.notePostedAt = now;
-        }
-        if (!outcome.closed().isEmpty()) {
-            target.forceClosedAt = now;
-        }
-        transition(request, target, outcome.result(), now);
+        transition(request, target, outcome.result(), outcome.progress(now), now);
         release(target);
     }
 
@@ -135,7 +117,8 @@ public class ErasureLifecycle {
         ErasureTarget target = ErasureTarget.findById(targetId, LockModeType.PESSIMISTIC_WRITE);
         audit.recordCalls(calls, target.requestId, target.id);
         if (claimToken.equals(target.claimToken)) {
-            transition(request, target, new StepResult.Crashed(error.getClass().getSimpleName()), Instant.now(clock));
+            transition(request, target, new StepResult.Crashed(error.getClass().getSimpleName()),
+                    StepOutcome.CloseProgress.NONE, Instant.now(clock));
             release(target);
         }
     }
@@ -160,7 +143,7 @@ public class ErasureLifecycle {
             return true;
         }
         Instant now = Instant.now(clock);
-        transition(request, target, result, now);
+        transition(request, target, result, StepOutcome.CloseProgress.NONE, now);
         // Followers share what Dixa did with the request (processed, or stuck); a failed read is the leader's own.
         if (result instanceof StepResult.Processed || result instanceof StepResult.Stuck) {
             for (ErasureTarget follower : ErasureTarget.<ErasureTarget>list(
@@ -168,7 +151,7 @@ public class ErasureLifecycle {
                 ErasureRequest followerTicket = mayEnd
                         ? ErasureRequest.findById(follower.requestId, LockModeType.PESSIMISTIC_WRITE)
                         : ErasureRequest.findById(follower.requestId);
-                transition(followerTicket, follower, result, now);
+                transition(followerTicket, follower, result, StepOutcome.CloseProgress.NONE, now);
             }
         }
         return target.state != TargetState.AWAITING_DIXA;
@@ -178,7 +161,7 @@ public class ErasureLifecycle {
     @Transactional(Transactional.TxType.MANDATORY)
     boolean command(ErasureRequest request, ErasureTarget target, StepResult command) {
         TargetState before = target.state;
-        transition(request, target, command, Instant.now(clock));
+        transition(request, target, command, StepOutcome.CloseProgress.NONE, Instant.now(clock));
         release(target);
         return target.state != before;
     }
@@ -207,54 +190,80 @@ public class ErasureLifecycle {
     }
 
     /**
-     * Dixa reported the conversation closed: every target waiting for it becomes due now instead of at its next
-     * recheck. Only the due time moves (no state): the event is a hint, and the step reads the conversation at Dixa
-     * before acting. Answers how many targets were made due; each is audited.
+     * Makes the targets a {@link WakeUp} names due now instead of at their next look (the one way anything outside
+     * the pipeline moves a due time; no state changes, the step looks again and the table decides). Which states are
+     * woken is the table's ({@link TargetTransitions#woken}); a target already due is left as it is. A Dixa event's
+     * wake-up is audited per target. Answers how many targets were made due.
      */
-    @Transactional
-    public int conversationClosed(long conversationId, String dixaEvent) {
+    @Transactional(Transactional.TxType.REQUIRED)
+    public int wake(WakeUp wakeUp) {
+        String which;
+        Object key;
+        if (wakeUp instanceof WakeUp.HoldReleased released) {
+            which = "hold_id = :key";
+            key = released.holdId();
+        } else if (wakeUp instanceof WakeUp.TicketApproved approved) {
+            which = "request_id = :key";
+            key = approved.requestId();
+        } else {
+            which = "(conversation_id = :key or id in (select target_id from erasure_target_conversation "
+                    + "where conversation_id = :key))";
+            key = ((WakeUp.ConversationClosed) wakeUp).conversationId();
+        }
         Instant now = Instant.now(clock);
         @SuppressWarnings("unchecked")
-        List<Object[]> woken = entityManager.createNativeQuery("""
-                update erasure_target set next_attempt_at = :now
-                where state = 'WAITING_FOR_CLOSE' and next_attempt_at > :now
-                  and (conversation_id = :conversation
-                       or id in (select target_id from erasure_target_conversation where conversation_id = :conversation))
-                returning id, request_id""").setParameter("now", now).setParameter("conversation", conversationId)
+        List<Object[]> woken = entityManager.createNativeQuery("update erasure_target set next_attempt_at = :now "
+                + "where state in (:states) and next_attempt_at > :now and " + which + " returning id, request_id")
+                .setParameter("now", now).setParameter("key", key)
+                .setParameter("states", TargetTransitions.woken(wakeUp).stream().map(Enum::name).toList())
                 .getResultList();
-        for (Object[] row : woken) {
-            audit.record(AuditType.DIXA_EVENT_RECEIVED, AuditTrail.SYSTEM, (UUID) row[1], (UUID) row[0],
-                    Map.of("event", dixaEvent, "conversationId", conversationId, "effect", "due now"));
+        if (wakeUp instanceof WakeUp.ConversationClosed closed) {
+            for (Object[] row : woken) {
+                audit.record(AuditType.DIXA_EVENT_RECEIVED, AuditTrail.SYSTEM, (UUID) row[1], (UUID) row[0],
+                        Map.of("event", closed.dixaEvent(), "conversationId", closed.conversationId(),
+                                "effect", "due now"));
+            }
         }
         return woken.size();
     }
 
-    private void transition(ErasureRequest request, ErasureTarget target, StepResult result, Instant now) {
+    /**
+     * Gives a due target (picked by {@link TargetClaims} under its row lock) a new claim: its own token and a lease
+     * until {@code until}. The token fences every later save of the claim.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    UUID lease(UUID targetId, String owner, Instant until) {
+        UUID token = UUID.randomUUID();
+        entityManager.createNativeQuery(
+                "update erasure_target set lease_owner = :owner, claim_token = :token, lease_until = :until where id = :id")
+                .setParameter("owner", owner).setParameter("token", token).setParameter("until", until)
+                .setParameter("id", targetId).executeUpdate();
+        return token;
+    }
+
+    /**
+     * Extends a claim's lease, and with {@code markRequested} marks that Dixa is about to be asked to anonymize (from
+     * then on the ticket cannot be cancelled); false when the claim no longer holds the target.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean renewLease(UUID targetId, UUID token, Instant until, boolean markRequested) {
+        return entityManager.createNativeQuery("""
+                update erasure_target set lease_until = :until,
+                       anonymize_requested_at = case when :mark then coalesce(anonymize_requested_at, :now)
+                                                     else anonymize_requested_at end
+                where id = :id and claim_token = :token and state not in ('DONE', 'FAILED', 'CANCELLED')
+                """).setParameter("until", until).setParameter("mark", markRequested)
+                .setParameter("now", Instant.now(clock)).setParameter("id", targetId).setParameter("token", token)
+                .executeUpdate() == 1;
+    }
+
+    private void transition(ErasureRequest request, ErasureTarget target, StepResult result,
+            StepOutcome.CloseProgress progress, Instant now) {
         boolean lastAttempt = target.attempts + 1 >= config.maxAttempts();
         TargetTransitions.Transition transition = TargetTransitions.next(target.state, target.failedStep, result,
                 lastAttempt);
-        if (transition.ignored()) {
-            return;
-        }
-        TargetState from = target.state;
-        new TransitionEffects(observations, new Backoff(config.backoffInitial(), config.backoffMax()), config)
-                .apply(target, from, transition, result, now);
-        if (transition.to() != from) {
-            audit.record(AuditType.TARGET_STATE_CHANGED, AuditTrail.SYSTEM, target.requestId, target.id,
-                    Map.of("from", from.name(), "to", transition.to().name()));
-            target.state = transition.to();
-            if (target.state == TargetState.WAITING_FOR_CLOSE) {
-                outbox.publishOnce(WebhookEventType.TARGET_WAITING_FOR_CLOSE, request.source,
-                        "target.waiting_for_close:" + target.id, events.waiting(request, target));
-            }
-        }
-        target.updatedAt = now;
-        if (transition.effects().contains(TargetTransitions.Effect.END_TICKET_IF_DONE)) {
-            if (entityManager.getLockMode(request) != LockModeType.PESSIMISTIC_WRITE) {
-                // The snapshot said this save could not end the target; it did (its state changed meanwhile).
-                entityManager.refresh(request, LockModeType.PESSIMISTIC_WRITE);
-            }
-            completion.completeIfDone(request, now);
+        if (!transition.ignored()) {
+            effects.apply(request, target, transition, result, progress, now);
         }
     }
 

@@ -24,6 +24,21 @@ record StepOutcome(
     record Event(AuditType type, Map<String, Object> detail) {
     }
 
+    /**
+     * What the step reports about a target's open conversations, kept by the table's RECORD_CLOSE_PROGRESS effect:
+     * the grace period's end it decided (WAIT_THEN_FORCE), and whether it posted (or found) a note or force-closed.
+     * Both times are the save's; the first note's is kept, the latest close's.
+     */
+    record CloseProgress(Instant graceUntil, Instant notePostedAt, Instant forceClosedAt) {
+
+        static final CloseProgress NONE = new CloseProgress(null, null, null);
+    }
+
+    /** This outcome's {@link CloseProgress}, as of the save at {@code now}. */
+    CloseProgress progress(Instant now) {
+        return new CloseProgress(graceUntil, notesPosted.isEmpty() ? null : now, closed.isEmpty() ? null : now);
+    }
+
     StepOutcome {
         calls = List.copyOf(calls);
         events = List.copyOf(events);

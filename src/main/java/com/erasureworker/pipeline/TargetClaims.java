@@ -21,7 +21,8 @@ import java.util.UUID;
  * Nothing is claimed while processing is paused (read here per claim, from the database every replica shares), nor
  * for a ticket awaiting approval (only IN_PROGRESS tickets are worked); ON_HOLD targets are claimed to look again at
  * their hold. The index erasure_target_claim_order_idx (V21) has exactly this order (the CASE expression included),
- * so a claim reads from its front instead of every target of a large ticket; keep the two identical.
+ * so a claim reads from its front instead of every target of a large ticket; keep the two identical. The lease itself
+ * is written by {@link ErasureLifecycle#lease} and {@link ErasureLifecycle#renewLease}.
  */
 @ApplicationScoped
 class TargetClaims {
@@ -41,19 +42,15 @@ class TargetClaims {
             for update of t skip locked
             """;
 
-    private static final String RENEW = """
-            update erasure_target set lease_until = :until,
-                   anonymize_requested_at = case when :mark then coalesce(anonymize_requested_at, :now)
-                                                 else anonymize_requested_at end
-            where id = :id and claim_token = :token and state not in ('DONE', 'FAILED', 'CANCELLED')
-            """;
-
     private final EntityManager entityManager;
     private final WorkerConfig config;
     private final Clock clock;
     private final DixaContract contract;
+    private final ErasureLifecycle lifecycle;
 
-    TargetClaims(EntityManager entityManager, WorkerConfig config, Clock clock, DixaContract contract) {
+    TargetClaims(EntityManager entityManager, WorkerConfig config, Clock clock, DixaContract contract,
+            ErasureLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
         this.entityManager = entityManager;
         this.config = config;
         this.clock = clock;
@@ -69,20 +66,13 @@ class TargetClaims {
         if (ids.isEmpty()) {
             return Optional.empty();
         }
-        UUID token = UUID.randomUUID();
         Instant until = now.plus(config.leaseDuration());
-        entityManager.createNativeQuery(
-                "update erasure_target set lease_owner = :owner, claim_token = :token, lease_until = :until where id = :id")
-                .setParameter("owner", owner).setParameter("token", token).setParameter("until", until)
-                .setParameter("id", ids.get(0)).executeUpdate();
+        UUID token = lifecycle.lease(ids.get(0), owner, until);
         return Optional.of(new Lease(ids.get(0), token, until, this, config.leaseDuration(), clock));
     }
 
     /** Extends a claim's lease (and optionally marks the anonymize request); false when the claim is no longer held. */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean renew(UUID targetId, UUID token, Instant until, boolean markRequested) {
-        return entityManager.createNativeQuery(RENEW).setParameter("until", until).setParameter("mark", markRequested)
-                .setParameter("now", Instant.now(clock)).setParameter("id", targetId).setParameter("token", token)
-                .executeUpdate() == 1;
+        return lifecycle.renewLease(targetId, token, until, markRequested);
     }
 }

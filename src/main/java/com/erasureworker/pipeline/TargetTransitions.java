@@ -9,9 +9,12 @@ import java.util.Set;
 
 /**
  * The target lifecycle as one transition table, {@code (state, result) → (state, effects)}: a pure function, without
- * database or Dixa, that {@link ErasureLifecycle} (the only writer of target state) applies. A pair not in the table is
- * ignored (a late result for a target that has moved on). The diagram below is checked against the table by a test
- * ({@code TargetTransitionsTest}); {@link #diagram()} prints it.
+ * database or Dixa, that {@link ErasureLifecycle} (the only writer of target state) applies through
+ * {@link TransitionEffects}. Every column a transition changes is one of its {@link Effect}s, the audit event and the
+ * waiting webhook included; wake-ups from outside ({@link #woken}) only move due times. A pair not in the table is
+ * ignored (a late result for a target that has moved on). The diagram below, and the Mermaid one in
+ * {@code docs/state-machines.md}, are checked against the table by tests ({@code TargetTransitionsTest},
+ * {@code StateDiagramsTest}); {@link #diagram()} prints it.
  *
  * <pre>
  * HELD --Release--> PENDING
@@ -66,27 +69,47 @@ import java.util.Set;
  */
 final class TargetTransitions {
 
-    /** What applying a transition does besides setting the state; {@link ErasureLifecycle} carries them out. */
+    /**
+     * What applying a transition does besides setting the state; {@link TransitionEffects} carries them out, in this
+     * order, and nothing else writes a target's columns (an architecture test holds that).
+     */
     enum Effect {
+        /**
+         * Keep what the step reports about open conversations: the grace period's end (WAIT_THEN_FORCE), when the
+         * worker's first note was posted, when it force-closed (from {@link StepOutcome#progress}).
+         */
+        RECORD_CLOSE_PROGRESS,
         /** Keep Dixa's request id, initiatedAt and the worker's acceptedAt; record the status observation. */
         RECORD_REQUEST,
         /** Take over the Dixa request of the live target this one follows (an overlapping ticket). */
         FOLLOW,
         /** Record a status observation (and processedAt when present). */
         OBSERVE_STATUS,
-        /** Next look at the time the result names (recheck, next read), or now. */
-        SCHEDULE,
-        /** Next look after the backoff policy's delay (never before Retry-After). */
-        BACKOFF,
         COUNT_ATTEMPT,
         RESET_ATTEMPTS,
-        /** Keep the reason as lastError and the state it failed in as failedStep. */
+        /** Keep the reason as lastError and, when the target fails, the state it failed in as failedStep. */
         RECORD_FAILURE,
         RECORD_VERIFICATION,
         /** Forget Dixa's previous request, so the next step asks again and a new timeout starts. */
         FORGET_REQUEST,
-        /** Keep the legal hold that keeps the target (cleared whenever the target leaves ON_HOLD). */
+        /** Keep the legal hold that keeps the target. */
         RECORD_HOLD,
+        /** The target leaves ON_HOLD: no hold keeps it any more. */
+        CLEAR_HOLD,
+        /** Keep why the target waits for its conversations to close (a bounded summary). */
+        RECORD_WAITING,
+        /** The target leaves WAITING_FOR_CLOSE: it no longer waits. */
+        CLEAR_WAITING,
+        /** A retried target is no longer failed: forget where it failed. */
+        CLEAR_FAILED_STEP,
+        /** Next look at the time the result names (recheck, next read), or now. */
+        SCHEDULE,
+        /** Next look after the backoff policy's delay (never before Retry-After). */
+        BACKOFF,
+        /** One TARGET_STATE_CHANGED audit event (from, to). */
+        AUDIT_STATE_CHANGE,
+        /** The target.waiting_for_close webhook, once per target. */
+        PUBLISH_WAITING,
         /** The target ended: end the ticket when it was its last. */
         END_TICKET_IF_DONE
     }
@@ -109,6 +132,42 @@ final class TargetTransitions {
      * @param lastAttempt whether a counted failure now would exhaust the target's attempts
      */
     static Transition next(TargetState from, TargetState failedStep, StepResult result, boolean lastAttempt) {
+        return withColumns(from, result, table(from, failedStep, result, lastAttempt));
+    }
+
+    /**
+     * The effects every transition of a kind has, whatever its pair: the state-change audit event (but for a sweep's
+     * release: one audit event for the whole release is the sweep's own), leaving ON_HOLD or WAITING_FOR_CLOSE clears
+     * what they kept, and a step on a target that may have open conversations keeps what it reports about them.
+     */
+    private static Transition withColumns(TargetState from, StepResult result, Transition transition) {
+        if (transition.ignored()) {
+            return transition;
+        }
+        Set<Effect> effects = EnumSet.noneOf(Effect.class);
+        effects.addAll(transition.effects());
+        if (transition.to() != from && !(result instanceof StepResult.Release)) {
+            effects.add(Effect.AUDIT_STATE_CHANGE);
+        }
+        if (from == TargetState.ON_HOLD && transition.to() != TargetState.ON_HOLD) {
+            effects.add(Effect.CLEAR_HOLD);
+        }
+        if (from == TargetState.WAITING_FOR_CLOSE && transition.to() != TargetState.WAITING_FOR_CLOSE) {
+            effects.add(Effect.CLEAR_WAITING);
+        }
+        if ((from == TargetState.PENDING || from == TargetState.WAITING_FOR_CLOSE) && !isCommand(result)) {
+            effects.add(Effect.RECORD_CLOSE_PROGRESS);
+        }
+        return new Transition(transition.to(), Collections.unmodifiableSet(effects));
+    }
+
+    /** A result that comes from a person or a sweep, not from a step: it carries nothing learned at Dixa. */
+    private static boolean isCommand(StepResult result) {
+        return result instanceof StepResult.Cancel || result instanceof StepResult.Retry
+                || result instanceof StepResult.Release;
+    }
+
+    private static Transition table(TargetState from, TargetState failedStep, StepResult result, boolean lastAttempt) {
         return switch (from) {
             case HELD -> held(result);
             case ON_HOLD -> onHold(result, lastAttempt);
@@ -168,7 +227,10 @@ final class TargetTransitions {
             return to(TargetState.AWAITING_DIXA, Effect.FOLLOW, Effect.RESET_ATTEMPTS, Effect.SCHEDULE);
         }
         if (result instanceof StepResult.WaitingForClose) {
-            return to(TargetState.WAITING_FOR_CLOSE, Effect.RESET_ATTEMPTS, Effect.SCHEDULE);
+            return from == TargetState.WAITING_FOR_CLOSE
+                    ? to(TargetState.WAITING_FOR_CLOSE, Effect.RESET_ATTEMPTS, Effect.RECORD_WAITING, Effect.SCHEDULE)
+                    : to(TargetState.WAITING_FOR_CLOSE, Effect.RESET_ATTEMPTS, Effect.RECORD_WAITING, Effect.SCHEDULE,
+                            Effect.PUBLISH_WAITING);
         }
         if (result instanceof StepResult.Cancel) {
             return to(TargetState.CANCELLED);
@@ -210,8 +272,8 @@ final class TargetTransitions {
         TargetState resume = failedStep == null || failedStep == TargetState.AWAITING_DIXA
                 ? TargetState.PENDING : failedStep;
         return failedStep == TargetState.AWAITING_DIXA
-                ? to(resume, Effect.RESET_ATTEMPTS, Effect.FORGET_REQUEST, Effect.SCHEDULE)
-                : to(resume, Effect.RESET_ATTEMPTS, Effect.SCHEDULE);
+                ? to(resume, Effect.RESET_ATTEMPTS, Effect.FORGET_REQUEST, Effect.CLEAR_FAILED_STEP, Effect.SCHEDULE)
+                : to(resume, Effect.RESET_ATTEMPTS, Effect.CLEAR_FAILED_STEP, Effect.SCHEDULE);
     }
 
     private static Transition failed(Effect... more) {
@@ -224,6 +286,30 @@ final class TargetTransitions {
         Set<Effect> set = EnumSet.noneOf(Effect.class);
         set.addAll(List.of(effects));
         return new Transition(state, Collections.unmodifiableSet(set));
+    }
+
+    /**
+     * Which targets a wake-up makes due now, by state ({@link ErasureLifecycle#wake}): only their due time moves, the
+     * step then looks again and this table decides. An approved ticket's targets kept their due time while waiting.
+     */
+    static Set<TargetState> woken(WakeUp wakeUp) {
+        if (wakeUp instanceof WakeUp.HoldReleased) {
+            return EnumSet.of(TargetState.ON_HOLD);
+        }
+        if (wakeUp instanceof WakeUp.ConversationClosed) {
+            return EnumSet.of(TargetState.WAITING_FOR_CLOSE);
+        }
+        if (wakeUp instanceof WakeUp.TicketApproved) {
+            return EnumSet.of(TargetState.PENDING, TargetState.ON_HOLD, TargetState.WAITING_FOR_CLOSE,
+                    TargetState.AWAITING_DIXA, TargetState.VERIFYING);
+        }
+        throw new IllegalArgumentException("no wake-up rule for " + wakeUp.getClass().getSimpleName());
+    }
+
+    /** One sample of every wake-up kind, for the coverage test. */
+    static List<WakeUp> wakeUpSamples() {
+        return List.of(new WakeUp.HoldReleased(null), new WakeUp.TicketApproved(null),
+                new WakeUp.ConversationClosed(1, "ConversationClosed"));
     }
 
     /** One sample of every result kind, for the diagram and the exhaustive tests. */
@@ -248,5 +334,36 @@ final class TargetTransitions {
             }
         }
         return lines;
+    }
+
+    /**
+     * The whole table as Mermaid lines {@code A --> B : result}, no duplicates: a retry once per state a target can
+     * fail in, and a failure that ends the target only on its last attempt labelled so.
+     */
+    static List<String> mermaid() {
+        Set<TargetState> canFail = EnumSet.noneOf(TargetState.class);
+        for (TargetState from : TargetState.values()) {
+            for (StepResult result : samples()) {
+                if (from != TargetState.FAILED && next(from, null, result, true).to() == TargetState.FAILED) {
+                    canFail.add(from);
+                }
+            }
+        }
+        java.util.LinkedHashSet<String> lines = new java.util.LinkedHashSet<>();
+        for (TargetState from : TargetState.values()) {
+            for (StepResult result : samples()) {
+                for (TargetState failedStep : canFail) {
+                    Transition usual = next(from, failedStep, result, false);
+                    if (!usual.ignored()) {
+                        lines.add(from + " --> " + usual.to() + " : " + result.kind());
+                    }
+                    Transition last = next(from, failedStep, result, true);
+                    if (!last.ignored() && last.to() != usual.to()) {
+                        lines.add(from + " --> " + last.to() + " : " + result.kind() + " (last attempt)");
+                    }
+                }
+            }
+        }
+        return List.copyOf(lines);
     }
 }

@@ -7,7 +7,6 @@ import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.InvalidTicketChangeException;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.RequestState;
-import com.erasureworker.erasure.TargetState;
 import com.erasureworker.erasure.TicketConflictException;
 import com.erasureworker.erasure.TicketNotFoundException;
 import com.erasureworker.privacy.KeyedHash;
@@ -24,7 +23,7 @@ import java.util.UUID;
 
 /**
  * The DPO's hands on a running ticket: retry a failed one where it failed, cancel one before Dixa was asked, or move
- * its deadline within what GDPR allows. Target states change only through {@link ErasureLifecycle#command}.
+ * its deadline within what GDPR allows. Ticket and target states change only through {@link TicketLifecycle}.
  */
 @ApplicationScoped
 public class TicketControl {
@@ -33,57 +32,36 @@ public class TicketControl {
     private final KeyedHash fingerprint;
     private final EntityManager entityManager;
     private final Clock clock;
-    private final ErasureLifecycle lifecycle;
+    private final TicketLifecycle tickets;
 
     TicketControl(AuditTrail audit, KeyedHash fingerprint, EntityManager entityManager, Clock clock,
-            ErasureLifecycle lifecycle) {
+            TicketLifecycle tickets) {
         this.fingerprint = fingerprint;
         this.entityManager = entityManager;
         this.audit = audit;
         this.clock = clock;
-        this.lifecycle = lifecycle;
+        this.tickets = tickets;
     }
 
     /** A FAILED ticket resumes: each failed target goes back to the step it failed in, with fresh attempts. */
     @Transactional
     public ErasureRequest retry(UUID requestId, String actor) {
-        ErasureRequest request = lock(requestId);
-        if (request.state != RequestState.FAILED) {
-            throw new TicketConflictException("state", "only a FAILED ticket can be retried; this one is " + request.state);
-        }
-        List<ErasureTarget> failed = ErasureTarget.list("requestId = ?1 and state = ?2", requestId, TargetState.FAILED);
-        for (ErasureTarget target : failed) {
-            lifecycle.command(request, target, new StepResult.Retry());
-        }
-        request.state = RequestState.IN_PROGRESS;
-        request.outcome = null;
-        request.completedAt = null;
-        audit.record(AuditType.TICKET_RETRIED, actor, requestId, null, Map.of("targetsResumed", failed.size()));
-        return request;
+        return tickets.command(lock(requestId), new TicketEvent.Retry(actor));
     }
 
     /** Cancels a ticket as long as no anonymize call was made for any of its targets. */
     @Transactional
     public ErasureRequest cancel(UUID requestId, String actor) {
         ErasureRequest request = lock(requestId);
-        if (request.state.terminal()) {
-            throw new TicketConflictException("state", "the ticket is already " + request.state);
-        }
+        TicketEvent cancel = new TicketEvent.Cancel(actor);
+        TicketLifecycle.requireAllowed(request, cancel);
         List<ErasureTarget> targets = ErasureTarget.find("requestId", requestId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
         if (targets.stream().anyMatch(target -> target.anonymizeRequestedAt != null)) {
             throw new TicketConflictException("state",
                     "Dixa has already been asked to anonymize part of this ticket; it can no longer be cancelled");
         }
-        Instant now = Instant.now(clock);
-        for (ErasureTarget target : targets) {
-            lifecycle.command(request, target, new StepResult.Cancel());
-        }
-        request.state = RequestState.CANCELLED;
-        request.outcome = "CANCELLED";
-        request.completedAt = now;
-        audit.record(AuditType.TICKET_CANCELLED, actor, requestId, null, Map.of("targets", targets.size()));
-        return request;
+        return tickets.command(request, cancel);
     }
 
     /**

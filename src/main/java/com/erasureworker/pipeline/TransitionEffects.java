@@ -1,20 +1,60 @@
 package com.erasureworker.pipeline;
 
+import com.erasureworker.audit.AuditTrail;
+import com.erasureworker.audit.AuditType;
 import com.erasureworker.dixa.AnonymizationRequestStatus;
 import com.erasureworker.erasure.Backoff;
+import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.TargetState;
+import com.erasureworker.webhook.Outbox;
+import com.erasureworker.webhook.TicketEvents;
+import com.erasureworker.webhook.WebhookEventType;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
-/** Carries out a transition's {@link TargetTransitions.Effect}s on a locked target row (for {@link ErasureLifecycle}). */
-record TransitionEffects(StatusObservations observations, Backoff backoff, WorkerConfig config) {
+/**
+ * Carries out a transition of {@link TargetTransitions} on a locked target row, for {@link ErasureLifecycle}: sets the
+ * state and then each {@link TargetTransitions.Effect} in the table's order. The one place a target's columns change
+ * on a transition; an effect the table does not name does not happen.
+ */
+@ApplicationScoped
+class TransitionEffects {
 
-    void apply(ErasureTarget target, TargetState from, TargetTransitions.Transition transition, StepResult result,
-            Instant now) {
+    private final StatusObservations observations;
+    private final WorkerConfig config;
+    private final Backoff backoff;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final TicketEvents events;
+    private final TicketLifecycle tickets;
+    private final EntityManager entityManager;
+
+    TransitionEffects(StatusObservations observations, WorkerConfig config, AuditTrail audit, Outbox outbox,
+            TicketEvents events, TicketLifecycle tickets, EntityManager entityManager) {
+        this.observations = observations;
+        this.config = config;
+        this.backoff = new Backoff(config.backoffInitial(), config.backoffMax());
+        this.audit = audit;
+        this.outbox = outbox;
+        this.events = events;
+        this.tickets = tickets;
+        this.entityManager = entityManager;
+    }
+
+    void apply(ErasureRequest request, ErasureTarget target, TargetTransitions.Transition transition,
+            StepResult result, StepOutcome.CloseProgress progress, Instant now) {
+        TargetState from = target.state;
+        target.state = transition.to();
+        target.updatedAt = now;
         AnonymizationRequestStatus status = ErasureLifecycle.statusOf(result);
         for (TargetTransitions.Effect effect : transition.effects()) {
             switch (effect) {
+                case RECORD_CLOSE_PROGRESS -> recordProgress(target, progress);
                 case RECORD_REQUEST -> {
                     target.dixaRequestId = status.id();
                     target.initiatedAt = status.initiatedAt();
@@ -22,18 +62,17 @@ record TransitionEffects(StatusObservations observations, Backoff backoff, Worke
                     observe(target, status, now);
                 }
                 case OBSERVE_STATUS -> observe(target, status, now);
-                case FOLLOW -> follow(target, ((StepResult.Following) result));
+                case FOLLOW -> follow(target, (StepResult.Following) result);
+                case COUNT_ATTEMPT -> target.attempts++;
                 case RESET_ATTEMPTS -> {
                     target.attempts = 0;
                     target.lastError = null;
                 }
-                case COUNT_ATTEMPT -> target.attempts++;
                 case RECORD_FAILURE -> recordFailure(target, from, transition.to(), result);
                 case RECORD_VERIFICATION -> {
                     target.verification = ((StepResult.Verified) result).verification();
                     target.verifiedAt = now;
                 }
-                case RECORD_HOLD -> target.holdId = ((StepResult.OnHold) result).holdId();
                 case FORGET_REQUEST -> {
                     // A stuck request is given up on: the retry asks Dixa again, and the timeout runs from the new 202.
                     target.dixaRequestId = null;
@@ -41,22 +80,40 @@ record TransitionEffects(StatusObservations observations, Backoff backoff, Worke
                     target.acceptedAt = null;
                     target.followsTargetId = null;
                 }
-                default -> {
-                }
+                case RECORD_HOLD -> target.holdId = ((StepResult.OnHold) result).holdId();
+                case CLEAR_HOLD -> target.holdId = null;
+                case RECORD_WAITING -> target.waitingReason = ((StepResult.WaitingForClose) result).reason();
+                case CLEAR_WAITING -> target.waitingReason = null;
+                case CLEAR_FAILED_STEP -> target.failedStep = null;
+                case SCHEDULE -> target.nextAttemptAt = scheduled(result, now);
+                case BACKOFF -> target.nextAttemptAt = now.plus(backoff.delay(target.attempts,
+                        result instanceof StepResult.Transient t ? t.retryAfter() : null));
+                case AUDIT_STATE_CHANGE -> audit.record(AuditType.TARGET_STATE_CHANGED, AuditTrail.SYSTEM,
+                        target.requestId, target.id, Map.of("from", from.name(), "to", transition.to().name()));
+                case PUBLISH_WAITING -> outbox.publishOnce(WebhookEventType.TARGET_WAITING_FOR_CLOSE, request.source,
+                        "target.waiting_for_close:" + target.id, events.waiting(request, target));
+                case END_TICKET_IF_DONE -> endTicketIfDone(request);
             }
         }
-        if (transition.effects().contains(TargetTransitions.Effect.SCHEDULE)) {
-            target.nextAttemptAt = scheduled(result, now);
-        } else if (transition.effects().contains(TargetTransitions.Effect.BACKOFF)) {
-            Duration retryAfter = result instanceof StepResult.Transient t ? t.retryAfter() : null;
-            target.nextAttemptAt = now.plus(backoff.delay(target.attempts, retryAfter));
+    }
+
+    /** The ticket's row must be locked to end it; a save that did not expect to end its target locks it late. */
+    private void endTicketIfDone(ErasureRequest request) {
+        if (entityManager.getLockMode(request) != LockModeType.PESSIMISTIC_WRITE) {
+            entityManager.refresh(request, LockModeType.PESSIMISTIC_WRITE);
         }
-        if (transition.to() != TargetState.ON_HOLD) {
-            target.holdId = null;
+        tickets.targetEnded(request);
+    }
+
+    private static void recordProgress(ErasureTarget target, StepOutcome.CloseProgress progress) {
+        if (progress.graceUntil() != null) {
+            target.graceUntil = progress.graceUntil();
         }
-        target.waitingReason = result instanceof StepResult.WaitingForClose waiting ? waiting.reason() : null;
-        if (transition.to() != TargetState.FAILED) {
-            target.failedStep = transition.to() == from ? target.failedStep : null;
+        if (progress.notePostedAt() != null && target.notePostedAt == null) {
+            target.notePostedAt = progress.notePostedAt();
+        }
+        if (progress.forceClosedAt() != null) {
+            target.forceClosedAt = progress.forceClosedAt();
         }
     }
 

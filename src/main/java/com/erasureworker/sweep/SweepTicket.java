@@ -1,14 +1,13 @@
 package com.erasureworker.sweep;
 
-import com.erasureworker.audit.AuditTrail;
-import com.erasureworker.audit.AuditType;
 import com.erasureworker.controls.ApprovalConfig;
 import com.erasureworker.erasure.ClosePolicy;
 import com.erasureworker.erasure.ErasureRequest;
-import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.Source;
 import com.erasureworker.erasure.SubjectType;
 import com.erasureworker.pipeline.ErasureLifecycle;
+import com.erasureworker.pipeline.TicketEvent;
+import com.erasureworker.pipeline.TicketLifecycle;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -24,7 +23,8 @@ import java.util.UUID;
  * targets per transaction. Targets are written HELD (a target state the claims skip) and released at the end, by the
  * target lifecycle's HELD --Release--> PENDING transition in batches of the same size:
  * otherwise the pipeline could finish the first batches and complete the ticket before the last batch is written, and
- * a crash between batches would leave a ticket that looks done. The cursor in the run makes a restart carry on.
+ * a crash between batches would leave a ticket that looks done. The cursor in the run makes a restart carry on. The
+ * ticket's state is {@link TicketLifecycle}'s (awaiting approval when {@code APPROVAL_REQUIRED_FOR_SWEEPS}).
  */
 @ApplicationScoped
 class SweepTicket {
@@ -34,19 +34,19 @@ class SweepTicket {
     private final SweepLifecycle lifecycle;
     private final SweepCandidates candidates;
     private final ErasureLifecycle targets;
-    private final AuditTrail audit;
     private final SweepConfig config;
     private final Clock clock;
 
     private final ApprovalConfig approval;
+    private final TicketLifecycle tickets;
 
-    SweepTicket(SweepLifecycle lifecycle, SweepCandidates candidates, ErasureLifecycle targets, AuditTrail audit,
-            SweepConfig config, Clock clock, ApprovalConfig approval) {
+    SweepTicket(SweepLifecycle lifecycle, SweepCandidates candidates, ErasureLifecycle targets, SweepConfig config,
+            Clock clock, ApprovalConfig approval, TicketLifecycle tickets) {
         this.approval = approval;
+        this.tickets = tickets;
         this.lifecycle = lifecycle;
         this.candidates = candidates;
         this.targets = targets;
-        this.audit = audit;
         this.config = config;
         this.clock = clock;
     }
@@ -79,7 +79,6 @@ class SweepTicket {
         ticket.id = UUID.randomUUID();
         ticket.ticketRef = ticketRef(run);
         ticket.source = Source.SWEEP;
-        ticket.state = approval.initialSweepState();
         ticket.subjectType = SubjectType.CONVERSATIONS;
         ticket.contentHash = "sweep:" + run.id;
         // The search returns closed conversations only; one reopened since is left alone (visibly) rather than closed.
@@ -89,18 +88,14 @@ class SweepTicket {
         ticket.requestedBy = run.triggeredBy;
         ticket.receivedAt = now;
         ticket.dueAt = now.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
-        ticket.persist();
-        run.ticketId = ticket.id;
         Map<String, Object> received = new LinkedHashMap<>();
         received.put("subjectType", ticket.subjectType.name());
         received.put("targets", run.toErase());
         received.put("closePolicy", ticket.closePolicy.name());
         received.put("sweepId", run.id.toString());
-        audit.record(AuditType.TICKET_RECEIVED, run.triggeredBy, ticket.id, null, received);
-        if (ticket.state == RequestState.AWAITING_APPROVAL) {
-            audit.record(AuditType.APPROVAL_REQUESTED, run.triggeredBy, ticket.id, null,
-                    Map.of("submittedBy", run.triggeredBy));
-        }
+        tickets.receive(ticket, new TicketEvent.Received(run.triggeredBy, approval.requiredForSweeps(), run.toErase(),
+                received));
+        run.ticketId = ticket.id;
     }
 
     /** @return whether a batch was written (so there may be more) */

@@ -108,7 +108,8 @@ class TargetTransitionsTest {
     @Test
     void effectsFollowTheKindOfResult() {
         assertThat(TargetTransitions.next(TargetState.PENDING, null, new StepResult.Requested(null), false).effects())
-                .containsExactly(Effect.RECORD_REQUEST, Effect.SCHEDULE, Effect.RESET_ATTEMPTS);
+                .containsExactly(Effect.RECORD_CLOSE_PROGRESS, Effect.RECORD_REQUEST, Effect.RESET_ATTEMPTS,
+                        Effect.SCHEDULE, Effect.AUDIT_STATE_CHANGE);
         assertThat(TargetTransitions.next(TargetState.VERIFYING, null, new StepResult.Verified("V"), false).effects())
                 .contains(Effect.RECORD_VERIFICATION, Effect.END_TICKET_IF_DONE);
         assertThat(TargetTransitions.next(TargetState.AWAITING_DIXA, null, new StepResult.Stuck("s"), false).effects())
@@ -124,7 +125,7 @@ class TargetTransitionsTest {
         for (TargetState from : List.of(TargetState.PENDING, TargetState.WAITING_FOR_CLOSE)) {
             Transition paused = TargetTransitions.next(from, null, new StepResult.Paused(), true);
             assertThat(paused.to()).isEqualTo(from);
-            assertThat(paused.effects()).containsExactly(Effect.SCHEDULE);
+            assertThat(paused.effects()).containsExactly(Effect.RECORD_CLOSE_PROGRESS, Effect.SCHEDULE);
             assertThat(TargetTransitions.next(from, null, new StepResult.OnHold(null, null), false).effects())
                     .contains(Effect.RECORD_HOLD, Effect.SCHEDULE);
         }
@@ -136,6 +137,114 @@ class TargetTransitionsTest {
         Transition lifted = TargetTransitions.next(TargetState.ON_HOLD, null, new StepResult.HoldLifted(), false);
         assertThat(lifted.to()).isEqualTo(TargetState.PENDING);
         assertThat(lifted.effects()).doesNotContain(Effect.RECORD_HOLD);
+    }
+
+    @Test
+    void everyStateChangeIsAuditedExceptASweepsBulkReleaseWhichTheSweepAuditsOnce() {
+        for (TargetState from : TargetState.values()) {
+            for (StepResult result : TargetTransitions.samples()) {
+                for (boolean last : List.of(false, true)) {
+                    Transition transition = TargetTransitions.next(from, TargetState.VERIFYING, result, last);
+                    if (transition.ignored()) {
+                        continue;
+                    }
+                    boolean audited = transition.effects().contains(Effect.AUDIT_STATE_CHANGE);
+                    assertThat(audited).as(from + " + " + result.kind())
+                            .isEqualTo(transition.to() != from && !(result instanceof StepResult.Release));
+                }
+            }
+        }
+    }
+
+    @Test
+    void aHoldIdIsKeptOnlyWhileOnHoldAndClearedOnLeaving() {
+        for (StepResult result : TargetTransitions.samples()) {
+            Transition transition = TargetTransitions.next(TargetState.ON_HOLD, null, result, true);
+            if (!transition.ignored()) {
+                assertThat(transition.effects().contains(Effect.CLEAR_HOLD)).as("ON_HOLD + " + result.kind())
+                        .isEqualTo(transition.to() != TargetState.ON_HOLD);
+            }
+        }
+        assertThat(TargetTransitions.next(TargetState.ON_HOLD, null, new StepResult.OnHold(null, null), false)
+                .effects()).contains(Effect.RECORD_HOLD).doesNotContain(Effect.CLEAR_HOLD);
+        assertThat(TargetTransitions.next(TargetState.PENDING, null, new StepResult.Requested(null), false).effects())
+                .doesNotContain(Effect.CLEAR_HOLD, Effect.RECORD_HOLD);
+    }
+
+    @Test
+    void theWaitingReasonIsKeptWhileWaitingAndTheWebhookSentOnEnteringOnly() {
+        StepResult waiting = new StepResult.WaitingForClose("2 conversation(s) not closed", null);
+        assertThat(TargetTransitions.next(TargetState.PENDING, null, waiting, false).effects())
+                .contains(Effect.RECORD_WAITING, Effect.PUBLISH_WAITING, Effect.AUDIT_STATE_CHANGE);
+        assertThat(TargetTransitions.next(TargetState.WAITING_FOR_CLOSE, null, waiting, false).effects())
+                .contains(Effect.RECORD_WAITING).doesNotContain(Effect.PUBLISH_WAITING, Effect.AUDIT_STATE_CHANGE);
+        for (StepResult result : TargetTransitions.samples()) {
+            Transition transition = TargetTransitions.next(TargetState.WAITING_FOR_CLOSE, null, result, true);
+            if (!transition.ignored()) {
+                assertThat(transition.effects().contains(Effect.CLEAR_WAITING)).as("WAITING_FOR_CLOSE + " + result.kind())
+                        .isEqualTo(transition.to() != TargetState.WAITING_FOR_CLOSE);
+            }
+        }
+        assertThat(TargetTransitions.next(TargetState.WAITING_FOR_CLOSE, null, new StepResult.Transient("x", null, true),
+                false).effects()).doesNotContain(Effect.CLEAR_WAITING, Effect.RECORD_WAITING);
+    }
+
+    @Test
+    void whatAStepReportsAboutOpenConversationsIsKeptFromEveryStepResultBeforeTheRequestAndNeverFromACommand() {
+        for (TargetState from : TargetState.values()) {
+            for (StepResult result : TargetTransitions.samples()) {
+                Transition transition = TargetTransitions.next(from, TargetState.PENDING, result, false);
+                if (transition.ignored()) {
+                    continue;
+                }
+                boolean command = result instanceof StepResult.Cancel || result instanceof StepResult.Retry
+                        || result instanceof StepResult.Release;
+                boolean beforeRequest = from == TargetState.PENDING || from == TargetState.WAITING_FOR_CLOSE;
+                assertThat(transition.effects().contains(Effect.RECORD_CLOSE_PROGRESS)).as(from + " + " + result.kind())
+                        .isEqualTo(beforeRequest && !command);
+            }
+        }
+    }
+
+    @Test
+    void aRetryForgetsWhereTheTargetFailedAndAFailureRecordsIt() {
+        for (TargetState failedStep : List.of(TargetState.PENDING, TargetState.AWAITING_DIXA, TargetState.VERIFYING)) {
+            assertThat(TargetTransitions.next(TargetState.FAILED, failedStep, new StepResult.Retry(), false).effects())
+                    .contains(Effect.CLEAR_FAILED_STEP, Effect.RESET_ATTEMPTS, Effect.AUDIT_STATE_CHANGE);
+        }
+        assertThat(TargetTransitions.next(TargetState.VERIFYING, null, new StepResult.Permanent("x"), false).effects())
+                .contains(Effect.RECORD_FAILURE, Effect.AUDIT_STATE_CHANGE, Effect.END_TICKET_IF_DONE)
+                .doesNotContain(Effect.CLEAR_FAILED_STEP);
+    }
+
+    @Test
+    void wakeUpsOnlyMakeTheTargetsTheyConcernDue() {
+        assertThat(TargetTransitions.woken(new WakeUp.HoldReleased(null))).containsExactly(TargetState.ON_HOLD);
+        assertThat(TargetTransitions.woken(new WakeUp.ConversationClosed(1, "ConversationClosed")))
+                .containsExactly(TargetState.WAITING_FOR_CLOSE);
+        assertThat(TargetTransitions.woken(new WakeUp.TicketApproved(null))).doesNotContain(TargetState.HELD,
+                TargetState.DONE, TargetState.FAILED, TargetState.CANCELLED).contains(TargetState.PENDING);
+    }
+
+    /** Java 17 has no exhaustive switch over a sealed type: a new kind without a row would be ignored silently. */
+    @Test
+    void everyPermittedKindOfResultAndWakeUpIsCoveredByTheTable() {
+        assertThat(TargetTransitions.samples().stream().map(kind -> kind.getClass().getName()).distinct().toList())
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(StepResult.class.getPermittedSubclasses())
+                        .map(Class::getName).toList());
+        for (StepResult result : TargetTransitions.samples()) {
+            boolean somewhere = false;
+            for (TargetState from : TargetState.values()) {
+                somewhere |= !TargetTransitions.next(from, TargetState.PENDING, result, false).ignored();
+            }
+            assertThat(somewhere).as(result.kind() + " moves some target").isTrue();
+        }
+        assertThat(TargetTransitions.wakeUpSamples().stream().map(kind -> kind.getClass().getName()).distinct().toList())
+                .containsExactlyInAnyOrderElementsOf(java.util.Arrays.stream(WakeUp.class.getPermittedSubclasses())
+                        .map(Class::getName).toList());
+        for (WakeUp wakeUp : TargetTransitions.wakeUpSamples()) {
+            assertThat(TargetTransitions.woken(wakeUp)).as(wakeUp.getClass().getSimpleName()).isNotEmpty();
+        }
     }
 
     @Test
