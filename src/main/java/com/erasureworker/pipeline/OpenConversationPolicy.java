@@ -2,7 +2,6 @@ package com.erasureworker.pipeline;
 
 import com.erasureworker.audit.AuditType;
 import com.erasureworker.dixa.AnonymizationRequestStatus;
-import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaConfig;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.InternalNote;
@@ -13,83 +12,62 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
- * Applies the ticket's close policy to conversations Dixa shows as open. WAIT_THEN_FORCE: one internal note per
- * conversation, then re-checks until the grace period ends, then close (credited to DIXA_AGENT_ID) and anonymize.
- * FORCE_NOW: note, close and anonymize at once. NEVER: the target waits, visibly, with the reason. A note is posted
- * at most once per conversation: the worker's notes carry a marker with the ticket reference, and the conversation's
- * notes are searched for it before posting. {@code force=true} is sent only when the policy allows forcing and the
- * conversation was reopened right after the worker closed it.
+ * The open-conversation phase: carries out the ticket's {@link ClosePlan} on the conversations Dixa shows as open.
+ * WAIT_THEN_FORCE: one internal note per conversation, then re-checks until the grace period ends, then close
+ * (credited to DIXA_AGENT_ID) and anonymize. FORCE_NOW: note, close and anonymize at once. NEVER: the target waits,
+ * visibly, with the reason. A note is posted at most once per conversation: the worker's notes carry a marker with the
+ * ticket reference, and the conversation's notes are searched for it before posting. {@code force=true} is sent only
+ * when the policy allows forcing and the conversation was reopened right after the worker closed it.
  */
 @ApplicationScoped
 class OpenConversationPolicy {
 
-    private static final int IDS_IN_REASON = 5;
-
-    private final DixaClient dixa;
     private final DixaConfig dixaConfig;
     private final WorkerConfig config;
-    private final AnonymizeStep anonymize;
     private final Clock clock;
 
-    OpenConversationPolicy(DixaClient dixa, DixaConfig dixaConfig, WorkerConfig config,
-            jakarta.enterprise.inject.Instance<AnonymizeStep> anonymize, Clock clock) {
-        this.dixa = dixa;
+    OpenConversationPolicy(DixaConfig dixaConfig, WorkerConfig config, Clock clock) {
         this.dixaConfig = dixaConfig;
         this.config = config;
-        this.anonymize = anonymize.get();
         this.clock = clock;
     }
 
-    StepOutcome handleOpen(Work work, List<Long> open, StepLog log) {
-        Instant now = Instant.now(clock);
+    /** Phase 5, the last, of the anonymize step: waits, or closes the open conversations and anonymizes. */
+    Phase closeOrWait(Work work, Phase.Next next, StepLog log) {
+        List<Long> open = next.open();
         if (work.state() != TargetState.WAITING_FOR_CLOSE) {
             log.event(AuditType.CONVERSATION_OPEN, "count", open.size(),
                     "conversationIds", open.stream().limit(1000).toList(), "policy", work.closePolicy().name());
         }
-        switch (work.closePolicy()) {
-            case NEVER:
-                return log.finish(new StepResult.WaitingForClose(reason(open, "close policy NEVER: waiting for an agent"
-                        + " to close them"), now.plus(config.recheckInterval())));
-            case WAIT_THEN_FORCE: {
-                Instant graceUntil = work.graceUntil() != null ? work.graceUntil() : now.plus(config.gracePeriod());
-                log.graceUntil(graceUntil);
-                StepOutcome failed = postNotes(work, open, log, noteAfterGrace(work, graceUntil));
-                if (failed != null) {
-                    return failed;
-                }
-                if (now.isBefore(graceUntil)) {
-                    Instant recheck = now.plus(config.recheckInterval());
-                    return log.finish(new StepResult.WaitingForClose(reason(open, "close policy WAIT_THEN_FORCE: agents"
-                            + " may close them until " + graceUntil), recheck.isBefore(graceUntil) ? recheck : graceUntil));
-                }
-                return closeAndAnonymize(work, open, log);
-            }
-            default: {
-                StepOutcome failed = postNotes(work, open, log, noteNow(work));
-                return failed != null ? failed : closeAndAnonymize(work, open, log);
+        ClosePlan plan = ClosePlan.of(work.closePolicy(), work.ticketRef(), open, work.graceUntil(), Instant.now(clock),
+                config.gracePeriod(), config.recheckInterval());
+        if (plan.graceUntil() != null) {
+            log.graceUntil(plan.graceUntil());
+        }
+        if (plan.note() != null) {
+            StepOutcome failed = postNotes(ClosePlan.marker(work.ticketRef()), plan.note(), open, work.noted(), log);
+            if (failed != null) {
+                return new Phase.Stop(failed);
             }
         }
-    }
-
-    /** A bounded summary: the count and the first few ids (the full list is in the target's conversation rows). */
-    private static String reason(List<Long> open, String policy) {
-        String ids = open.stream().limit(IDS_IN_REASON).map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
-        return open.size() + " conversation(s) not closed (" + ids + (open.size() > IDS_IN_REASON ? ", …" : "") + "); "
-                + policy;
+        if (plan instanceof ClosePlan.Wait wait) {
+            return new Phase.Stop(log.finish(wait.result()));
+        }
+        return new Phase.Stop(closeAndAnonymize(work, open, log));
     }
 
     /** @return null when every open conversation has the worker's note, else the failed outcome */
-    private StepOutcome postNotes(Work work, List<Long> open, StepLog log, String text) {
+    private StepOutcome postNotes(String marker, String text, List<Long> open, Set<Long> noted, StepLog log) {
         UUID agent = dixaConfig.agentId().orElse(null);
-        String marker = marker(work);
         for (long conversationId : open) {
-            if (work.noted().contains(conversationId)) {
+            if (noted.contains(conversationId)) {
                 continue;
             }
-            DixaOutcome<List<NoteText>> notes = log.call(() -> dixa.listInternalNotes(conversationId));
+            DixaOutcome<List<NoteText>> notes = log.internalNotes(conversationId);
             if (!notes.isOk()) {
                 return log.failedAfter("list the internal notes", notes);
             }
@@ -98,7 +76,7 @@ class OpenConversationPolicy {
                 log.event(AuditType.NOTE_FOUND, "conversationId", conversationId);
                 continue;
             }
-            DixaOutcome<InternalNote> note = log.call(() -> dixa.addInternalNote(conversationId, text, agent));
+            DixaOutcome<InternalNote> note = log.addInternalNote(conversationId, text, agent);
             if (!note.isOk()) {
                 return log.failedAfter("post the internal note", note);
             }
@@ -118,7 +96,7 @@ class OpenConversationPolicy {
             if (work.closed().contains(conversationId)) {
                 continue;
             }
-            DixaOutcome<Void> closed = log.call(() -> dixa.closeConversation(conversationId, agent));
+            DixaOutcome<Void> closed = log.close(conversationId, agent);
             if (!closed.isOk()) {
                 return log.failedAfter("close conversation", closed);
             }
@@ -126,35 +104,19 @@ class OpenConversationPolicy {
             log.event(AuditType.CONVERSATION_FORCE_CLOSED, "conversationId", conversationId, "agentId", agent.toString(),
                     "policy", work.closePolicy().name());
         }
-        DixaOutcome<AnonymizationRequestStatus> answer = log.call(() -> anonymize.anonymize(work, false));
+        DixaOutcome<AnonymizationRequestStatus> answer = log.anonymize(work, false);
         if (answer.kind() == DixaOutcome.Kind.CONFLICT && work.type() != TargetType.MESSAGE
                 && work.closePolicy().mayForce()) {
             // Reopened between our close and the anonymize call: the policy allows forcing, so force it.
-            answer = log.call(() -> anonymize.anonymize(work, true));
+            answer = log.anonymize(work, true);
         }
         if (answer.isOk()) {
-            return log.finish(AnonymizeStep.accepted(answer.value()));
+            return log.finish(StepLog.accepted(answer.value()));
         }
         if (answer.kind() == DixaOutcome.Kind.CONFLICT) {
             return log.finish(new StepResult.Transient("the conversation was reopened right after it was closed", null,
                     true));
         }
         return log.failed("anonymize after closing", answer);
-    }
-
-    /** In every note of the worker: finds it again without personal data (the ticket reference only). */
-    static String marker(Work work) {
-        return "[erasure-worker:" + work.ticketRef() + "]";
-    }
-
-    private static String noteAfterGrace(Work work, Instant graceUntil) {
-        return "Data protection: this conversation will be closed and anonymized after " + graceUntil
-                + " (UTC) for data-protection ticket " + work.ticketRef()
-                + ". Please finish and close it before then. " + marker(work);
-    }
-
-    private static String noteNow(Work work) {
-        return "Data protection: this conversation is being closed and anonymized for data-protection ticket "
-                + work.ticketRef() + ". " + marker(work);
     }
 }

@@ -1,5 +1,6 @@
 package com.erasureworker.pipeline;
 
+import com.erasureworker.audit.AuditType;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.TargetState;
 import com.erasureworker.erasure.TargetType;
@@ -9,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Overlapping tickets (two DPO tickets, or a user ticket and a conversation ticket, for the same data): a conversation
- * that another live target already asked Dixa about (awaiting or verifying) is not asked again. The later target follows the earlier one's
+ * The overlap phase: a conversation that another live target already asked Dixa about (two DPO tickets, or a user
+ * ticket and a conversation ticket, for the same data) is not asked again; the later target follows the earlier one's
  * request and shares its outcome ({@link ErasureLifecycle#applyStatus} moves followers with their leader).
  */
 @ApplicationScoped
@@ -22,9 +23,21 @@ class Overlaps {
      */
     private static final List<TargetState> ASKED = List.of(TargetState.AWAITING_DIXA, TargetState.VERIFYING);
 
-    /** The earlier live request covering this conversation target, as a {@link StepResult.Following}; else empty. */
+    /** Phase 2 of the anonymize step: stops a conversation target that follows an earlier request, else hands over. */
     @Transactional
-    Optional<StepResult> earlierRequestFor(Work work) {
+    Phase followEarlierRequest(Work work, Phase.Next next, StepLog log) {
+        Optional<StepResult.Following> earlier = earlierRequestFor(work);
+        if (earlier.isEmpty()) {
+            return next;
+        }
+        StepResult.Following following = earlier.get();
+        log.event(AuditType.FOLLOWING_EARLIER_REQUEST, "leaderTargetId", following.leader().toString(),
+                "dixaRequestId", following.dixaRequestId().toString(), "conversationId", work.conversationId());
+        return new Phase.Stop(log.finish(following));
+    }
+
+    /** The earlier live request covering this conversation target; else empty. */
+    private static Optional<StepResult.Following> earlierRequestFor(Work work) {
         if (work.type() != TargetType.CONVERSATION) {
             return Optional.empty();
         }

@@ -1,25 +1,32 @@
 package com.erasureworker.pipeline;
 
 import com.erasureworker.audit.AuditType;
+import com.erasureworker.dixa.AnonymizationRequestStatus;
 import com.erasureworker.dixa.Conversation;
 import com.erasureworker.dixa.DixaCall;
+import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
+import com.erasureworker.dixa.InternalNote;
+import com.erasureworker.dixa.NoteText;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * A step's notebook while it talks to Dixa: every Dixa call goes through {@link #call}, which first renews the
- * claim's lease (and stops the step, by {@link Lease.LostException}, when it cannot), then keeps the call for the
- * audit trail. {@link #finish} turns it into the immutable {@link StepOutcome}. Local to one step on one thread.
+ * A step's only way to Dixa and its notebook meanwhile: every gateway call goes through {@link #call}, which first
+ * renews the claim's lease (and stops the step, by {@link Lease.LostException}, when it cannot), keeps the exchanges
+ * for the audit trail, and stops the step ({@link PausedException}) when the emergency pause held a write back;
+ * {@link #finish} turns what was kept into the immutable {@link StepOutcome}. Local to one step on one thread.
  */
 final class StepLog {
 
     private final Lease lease;
+    private final DixaClient dixa;
     private final List<DixaCall> calls = new ArrayList<>();
     private final List<StepOutcome.Event> events = new ArrayList<>();
     private final Map<Long, Instant> notesPosted = new LinkedHashMap<>();
@@ -27,12 +34,51 @@ final class StepLog {
     private List<Conversation> covered;
     private Instant graceUntil;
 
-    StepLog(Lease lease) {
+    StepLog(Lease lease, DixaClient dixa) {
         this.lease = lease;
+        this.dixa = dixa;
+    }
+
+    DixaOutcome<Conversation> conversation(long conversationId) {
+        return call(() -> dixa.getConversation(conversationId));
+    }
+
+    /** Whether a read shows the conversation anonymized (a 404 too, where the tenant answers so); no call. */
+    boolean showsAnonymized(DixaOutcome<Conversation> read) {
+        return dixa.showsAnonymized(read);
+    }
+
+    DixaOutcome<List<Conversation>> endUserConversations(UUID endUserId) {
+        return call(() -> dixa.listEndUserConversations(endUserId));
+    }
+
+    DixaOutcome<?> markConversation(long conversationId, Map<UUID, Object> attributes) {
+        return call(() -> dixa.patchCustomAttributes(conversationId, attributes));
+    }
+
+    DixaOutcome<List<NoteText>> internalNotes(long conversationId) {
+        return call(() -> dixa.listInternalNotes(conversationId));
+    }
+
+    DixaOutcome<InternalNote> addInternalNote(long conversationId, String text, UUID agentId) {
+        return call(() -> dixa.addInternalNote(conversationId, text, agentId));
+    }
+
+    DixaOutcome<Void> close(long conversationId, UUID agentId) {
+        return call(() -> dixa.closeConversation(conversationId, agentId));
+    }
+
+    /** Messages have no {@code force}: a forced retry of a message is answered as still conflicting. */
+    DixaOutcome<AnonymizationRequestStatus> anonymize(Work work, boolean force) {
+        return call(() -> switch (work.type()) {
+            case USER -> dixa.anonymizeEndUser(work.endUserId(), force);
+            case CONVERSATION -> dixa.anonymizeConversation(work.conversationId(), force);
+            case MESSAGE -> dixa.anonymizeMessage(work.conversationId(), work.messageId());
+        });
     }
 
     /** Makes one gateway call under a live lease, and keeps its exchanges. */
-    <T> DixaOutcome<T> call(Supplier<DixaOutcome<T>> gatewayCall) {
+    private <T> DixaOutcome<T> call(Supplier<DixaOutcome<T>> gatewayCall) {
         try {
             lease.renewOrStop();
         } catch (Lease.LostException lost) {
@@ -115,6 +161,11 @@ final class StepLog {
             result = new StepResult.Transient(t.reason(), t.retryAfter(), false);
         }
         return finish(result);
+    }
+
+    /** Dixa accepted an anonymize request: processed already, or queued. */
+    static StepResult accepted(AnonymizationRequestStatus status) {
+        return status.isProcessed() ? new StepResult.Processed(status) : new StepResult.Requested(status);
     }
 
     static StepResult failure(String what, DixaOutcome<?> outcome) {

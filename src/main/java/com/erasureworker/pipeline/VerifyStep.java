@@ -27,7 +27,7 @@ class VerifyStep {
     }
 
     StepOutcome run(Work work, Lease lease) {
-        StepLog log = new StepLog(lease);
+        StepLog log = new StepLog(lease, dixa);
         if (!sampled(work)) {
             return log.finish(new StepResult.Verified("SAMPLED_OUT"));
         }
@@ -40,8 +40,8 @@ class VerifyStep {
             return log.finish(new StepResult.Verified("NOT_APPLICABLE"));
         }
         for (long conversationId : conversations) {
-            DixaOutcome<Conversation> read = log.call(() -> dixa.getConversation(conversationId));
-            boolean anonymized = dixa.showsAnonymized(read); // a 404 counts where the tenant answers anonymized so
+            DixaOutcome<Conversation> read = log.conversation(conversationId);
+            boolean anonymized = log.showsAnonymized(read); // a 404 counts where the tenant answers anonymized so
             if (!read.isOk() && !anonymized) {
                 return log.failed("verify conversation", read);
             }
