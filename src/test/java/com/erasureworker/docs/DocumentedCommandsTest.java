@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -27,6 +28,10 @@ import org.junit.jupiter.api.Test;
  * port is replaced. Each block runs in {@code bash} with {@code set -euo pipefail} and {@code curl} standing for
  * {@code curl -fsS}, so any non-2xx answer fails it. A block whose first line is {@code # docs-test: skip (<reason>)}
  * is not run (production-only commands, or ones needing hours of pipeline work); the reason is required.
+ *
+ * <p>Blocks run in document order, except that those starting a canary run last: a canary keeps working in the
+ * background after its block, and another example meanwhile (the emergency pause) would make it fail and turn the
+ * contract self-check red for the examples after it.
  */
 @QuarkusTest
 @TestProfile(DocumentedCommandsProfile.class)
@@ -35,6 +40,7 @@ class DocumentedCommandsTest {
     private static final String LOCAL_BASE = "localhost:8080";
     private static final Pattern SKIP = Pattern.compile("^#\\s*docs-test:\\s*skip\\s*\\((.*)\\)\\s*$");
     private static final Pattern CURL = Pattern.compile("(^|[\\s;|&(`$])curl\\s");
+    private static final Pattern STARTS_CANARY = Pattern.compile("/api/v1/canary(?![\\w/])");
     private static final Duration BLOCK_TIMEOUT = Duration.ofSeconds(120);
 
     @BeforeEach
@@ -54,7 +60,10 @@ class DocumentedCommandsTest {
                 continue;
             }
             ran++;
+            long started = System.nanoTime();
             String failure = run(block);
+            System.out.printf("%s: %s in %d ms%n", where(block), failure == null ? "passed" : "FAILED",
+                    (System.nanoTime() - started) / 1_000_000);
             if (failure != null) {
                 failures.add(failure);
             }
@@ -92,6 +101,7 @@ class DocumentedCommandsTest {
                 }
             }
         }
+        blocks.sort(Comparator.comparing(block -> STARTS_CANARY.matcher(block.text()).find()));
         return blocks;
     }
 
