@@ -27,7 +27,8 @@ import org.jboss.logging.Logger;
 public class EvidenceCollector {
 
     private static final Logger LOG = Logger.getLogger(EvidenceCollector.class);
-    private static final Duration FIRST_PAUSE = Duration.ofSeconds(2);
+    /** The first pause after a failed read; the backoff policy jitters it to between 2 and 4 s, doubling per failure. */
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(4);
     private static final Duration LONGEST_PAUSE = Duration.ofMinutes(10);
     /** Conversations read between two saves: a crash loses at most this many reads, which are then repeated. */
     private static final int SAVE_EVERY = 50;
