@@ -12,7 +12,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** An erasure ticket: what the DPO (or a sweep) asked for, and where it stands. Never holds an e-mail or phone. */
+/**
+ * An erasure ticket: what the DPO (or a sweep) asked for, and where it stands. Never holds an e-mail or phone. Fields
+ * are public for reading (Panache, views); the state columns ({@code state}, {@code outcome}, {@code completedAt},
+ * {@code decidedBy/At}, {@code lastError}) are written only by {@code pipeline.TicketLifecycle}, which
+ * {@code LifecycleArchitectureTest} enforces.
+ */
 @Entity
 @Table(name = "erasure_request")
 public class ErasureRequest extends PanacheEntityBase {

@@ -10,7 +10,12 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
-/** One Dixa entity to erase for a ticket, with its progress, Dixa's request, retry bookkeeping and lease. */
+/**
+ * One Dixa entity to erase for a ticket, with its progress, Dixa's request, retry bookkeeping and lease. Fields are
+ * public for reading (Panache, views); everything but its identity is written only by {@code pipeline.ErasureLifecycle}
+ * and {@code pipeline.TransitionEffects} (after the factories below write a new row), which
+ * {@code LifecycleArchitectureTest} enforces.
+ */
 @Entity
 @Table(name = "erasure_target")
 public class ErasureTarget extends PanacheEntityBase {
