@@ -48,8 +48,11 @@ class HoldCheck {
     /** Phase 1 of the anonymize step: stops while a hold covers the target, else hands over what is open. */
     Phase parkIfHeld(Work work, StepLog log) {
         Optional<Phase.Stop> held = held(work, log);
-        if (held.isPresent() || work.type() != TargetType.USER) {
-            return held.isPresent() ? held.get() : new Phase.Next(List.of());
+        if (held.isPresent()) {
+            return held.get();
+        }
+        if (work.type() != TargetType.USER) {
+            return new Phase.Next(List.of());
         }
         DixaOutcome<List<Conversation>> listed = log.endUserConversations(work.endUserId());
         if (!listed.isOk()) {
