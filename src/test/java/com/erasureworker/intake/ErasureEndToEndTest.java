@@ -5,9 +5,9 @@ import static com.erasureworker.intake.Api.asAuditor;
 import static com.erasureworker.intake.Api.submit;
 import static com.erasureworker.intake.Api.ticketRef;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.erasure.RequestState;
+import com.erasureworker.pipeline.ManualPipeline;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import com.erasureworker.simulator.SimCall;
@@ -15,12 +15,10 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -38,7 +36,7 @@ class ErasureEndToEndTest {
     DixaSimulator simulator;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     @Inject
     AgroalDataSource dataSource;
@@ -47,12 +45,6 @@ class ErasureEndToEndTest {
     void start() {
         simulator.reset();
         simulator.disableRateLimit();
-        jobs.startPipeline();
-    }
-
-    @AfterEach
-    void stop() {
-        jobs.stop();
     }
 
     @Test
@@ -92,18 +84,14 @@ class ErasureEndToEndTest {
         long other = simulator.addConversation(user, ConversationState.Closed, "Email", Instant.now());
         UUID message = simulator.addMessage(other, user, "call me on +45 11 22 33 44");
 
-        // Dixa takes a moment, so its 202 never already carries processedAt and the status read is always made.
-        simulator.setAnonymizationDelay(Duration.ofMillis(800));
-        JsonPath conversations;
-        JsonPath messages;
-        try {
-            conversations = completed(Map.of("ticketRef", ticketRef("E2E-conv"),
-                    "subject", Map.of("conversationIds", List.of(conversation))));
-            messages = completed(Map.of("ticketRef", ticketRef("E2E-msg"),
-                    "subject", Map.of("messages", List.of(Map.of("conversationId", other, "messageId", message)))));
-        } finally {
-            simulator.setAnonymizationDelay(Duration.ZERO);
-        }
+        // Dixa's queue holds the requests until the steps have run, so its 202 never already carries processedAt and
+        // the status read is always made.
+        String conversationsId = acceptedWhileDixaWaits(Map.of("ticketRef", ticketRef("E2E-conv"),
+                "subject", Map.of("conversationIds", List.of(conversation))));
+        String messagesId = acceptedWhileDixaWaits(Map.of("ticketRef", ticketRef("E2E-msg"),
+                "subject", Map.of("messages", List.of(Map.of("conversationId", other, "messageId", message)))));
+        JsonPath conversations = settled(conversationsId);
+        JsonPath messages = settled(messagesId);
 
         assertThat(conversations.getString("targets[0].state")).isEqualTo("DONE");
         assertThat(messages.getString("targets[0].dixaId")).isEqualTo(other + "_" + message);
@@ -138,9 +126,23 @@ class ErasureEndToEndTest {
     }
 
     private JsonPath completed(Map<String, Object> body) {
-        String id = submit(body).then().statusCode(202).extract().path("id");
-        return await().atMost(Duration.ofSeconds(30)).until(
-                () -> asAuditor().get(BASE + "/" + id).then().statusCode(200).extract().jsonPath(),
-                ticket -> "COMPLETED".equals(ticket.getString("state")));
+        return settled(submit(body).then().statusCode(202).extract().path("id"));
+    }
+
+    /** Submits the ticket and runs its steps while Dixa's queue is paused: Dixa has accepted, not yet processed. */
+    private String acceptedWhileDixaWaits(Map<String, Object> body) {
+        simulator.pauseAnonymizationQueue(true);
+        try {
+            String id = submit(body).then().statusCode(202).extract().path("id");
+            pipeline.runDueSteps();
+            return id;
+        } finally {
+            simulator.pauseAnonymizationQueue(false);
+        }
+    }
+
+    private JsonPath settled(String id) {
+        assertThat(pipeline.runUntilSettled(UUID.fromString(id))).isEqualTo(RequestState.COMPLETED);
+        return asAuditor().get(BASE + "/" + id).then().statusCode(200).extract().jsonPath();
     }
 }

@@ -1,7 +1,6 @@
 package com.erasureworker.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.erasureworker.erasure.ClosePolicy;
 import com.erasureworker.erasure.ErasureTarget;
@@ -32,7 +31,7 @@ class AtMostOnceAtDixaTest {
     TestTickets tickets;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     private UUID customer;
 
@@ -41,12 +40,10 @@ class AtMostOnceAtDixaTest {
         simulator.reset();
         simulator.disableRateLimit();
         customer = simulator.addEndUser(null, null);
-        jobs.startPipeline();
     }
 
     @AfterEach
     void stop() {
-        jobs.stop();
         simulator.faults().clear();
     }
 
@@ -59,17 +56,15 @@ class AtMostOnceAtDixaTest {
         UUID ticket = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.endUser(request, customer, 0, Instant.now())));
 
-        ErasureTarget waiting = await().atMost(Duration.ofSeconds(60)).until(() -> tickets.targets(ticket).get(0),
-                target -> target.state == TargetState.WAITING_FOR_CLOSE);
+        pipeline.runUntilSettled(ticket);
+        ErasureTarget waiting = tickets.targets(ticket).get(0);
+        assertThat(waiting.state).isEqualTo(TargetState.WAITING_FOR_CLOSE);
         assertThat(waiting.waitingReason).startsWith("60 conversation(s) not closed").hasSizeLessThan(300);
         assertThat(simulator.calls()).anyMatch(call -> call.path().endsWith("/notes") && call.status() == 500);
         simulator.faults().clear();
-        tickets.change(ticket, target -> {
-            target.graceUntil = Instant.now().minusSeconds(1);
-            target.nextAttemptAt = Instant.now();
-        });
+        pipeline.advance(Duration.ofHours(72));
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> tickets.request(ticket).state == RequestState.COMPLETED);
+        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.COMPLETED);
         assertThat(open).allSatisfy(id -> {
             assertThat(simulator.conversation(id).orElseThrow().notes()).as("notes on " + id).hasSize(1);
             assertThat(simulator.calls()).filteredOn(call -> call.path().endsWith(id + "/close")).hasSize(1);
@@ -84,7 +79,7 @@ class AtMostOnceAtDixaTest {
         UUID ticket = tickets.create(ClosePolicy.FORCE_NOW,
                 request -> List.of(ErasureTarget.conversation(request, closed, 0, Instant.now())));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.request(ticket).state == RequestState.COMPLETED);
+        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.COMPLETED);
 
         assertThat(simulator.calls()).noneMatch(call -> call.path().endsWith("/notes") || call.path().endsWith("/close"));
         assertThat(simulator.conversation(closed).orElseThrow().notes()).isEmpty();
@@ -99,19 +94,20 @@ class AtMostOnceAtDixaTest {
         List<Long> conversations = IntStream.range(0, 3)
                 .mapToObj(i -> simulator.addConversation(customer, ConversationState.Closed, "Email", Instant.now()))
                 .toList();
-        // Dixa's queue holds the first request until the second ticket has looked (however slow this machine is).
+        // Dixa's queue holds the first request until the second ticket has looked.
         simulator.pauseAnonymizationQueue(true);
         UUID userTicket = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.endUser(request, customer, 0, Instant.now())));
-        await().until(() -> tickets.targets(userTicket).get(0).state == TargetState.AWAITING_DIXA);
+        pipeline.runDueSteps();
+        assertThat(tickets.targets(userTicket).get(0).state).isEqualTo(TargetState.AWAITING_DIXA);
         UUID conversationTicket = tickets.create(ClosePolicy.WAIT_THEN_FORCE, request -> conversations.stream()
                 .map(id -> ErasureTarget.conversation(request, id, 0, Instant.now())).toList());
-        await().atMost(Duration.ofSeconds(60)).until(() -> tickets.targets(conversationTicket).stream()
-                .allMatch(target -> target.state == TargetState.AWAITING_DIXA));
+        pipeline.runDueSteps();
+        assertThat(tickets.targets(conversationTicket)).allMatch(target -> target.state == TargetState.AWAITING_DIXA);
         simulator.pauseAnonymizationQueue(false);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.request(userTicket).state == RequestState.COMPLETED
-                && tickets.request(conversationTicket).state == RequestState.COMPLETED);
+        assertThat(pipeline.runUntilSettled(userTicket)).isEqualTo(RequestState.COMPLETED);
+        assertThat(pipeline.runUntilSettled(conversationTicket)).isEqualTo(RequestState.COMPLETED);
 
         assertThat(simulator.anonymizationRequests()).singleElement()
                 .satisfies(request -> assertThat(request.targetEntityId()).isEqualTo(customer.toString()));
@@ -130,15 +126,16 @@ class AtMostOnceAtDixaTest {
         simulator.pauseAnonymizationQueue(true);
         UUID first = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.conversation(request, conversation, 0, Instant.now())));
-        await().until(() -> tickets.targets(first).get(0).state == TargetState.AWAITING_DIXA);
+        pipeline.runDueSteps();
+        assertThat(tickets.targets(first).get(0).state).isEqualTo(TargetState.AWAITING_DIXA);
         UUID second = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.conversation(request, conversation, 0, Instant.now())));
-        await().atMost(Duration.ofSeconds(60))
-                .until(() -> tickets.targets(second).get(0).state == TargetState.AWAITING_DIXA);
+        pipeline.runDueSteps();
+        assertThat(tickets.targets(second).get(0).state).isEqualTo(TargetState.AWAITING_DIXA);
         simulator.pauseAnonymizationQueue(false);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.request(first).state == RequestState.COMPLETED
-                && tickets.request(second).state == RequestState.COMPLETED);
+        assertThat(pipeline.runUntilSettled(first)).isEqualTo(RequestState.COMPLETED);
+        assertThat(pipeline.runUntilSettled(second)).isEqualTo(RequestState.COMPLETED);
         assertThat(simulator.anonymizationRequests()).hasSize(1);
     }
 }

@@ -1,7 +1,6 @@
 package com.erasureworker.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.erasureworker.erasure.ClosePolicy;
 import com.erasureworker.erasure.ErasureTarget;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +30,7 @@ class ErasurePipelineTest {
     TestTickets tickets;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     private UUID customer;
 
@@ -41,12 +39,6 @@ class ErasurePipelineTest {
         simulator.reset();
         simulator.disableRateLimit();
         customer = simulator.addEndUser("jane@example.com", "+4520000017");
-        jobs.startPipeline();
-    }
-
-    @AfterEach
-    void stop() {
-        jobs.stop();
     }
 
     @Test
@@ -57,7 +49,7 @@ class ErasurePipelineTest {
         UUID ticket = tickets.create(ClosePolicy.WAIT_THEN_FORCE, request -> ids.stream()
                 .map(id -> ErasureTarget.conversation(request, id, 0, Instant.now())).toList());
 
-        awaitState(ticket, RequestState.COMPLETED);
+        settlesAs(ticket, RequestState.COMPLETED);
 
         assertThat(tickets.targets(ticket)).allSatisfy(target -> {
             assertThat(target.state).isEqualTo(TargetState.DONE);
@@ -82,7 +74,7 @@ class ErasurePipelineTest {
         UUID ticket = tickets.create(ClosePolicy.FORCE_NOW,
                 request -> List.of(ErasureTarget.conversation(request, open, 0, Instant.now())));
 
-        awaitState(ticket, RequestState.COMPLETED);
+        settlesAs(ticket, RequestState.COMPLETED);
 
         List<SimCall> calls = simulator.calls().stream().filter(call -> call.path().contains("/" + open)).toList();
         assertThat(calls).extracting(call -> call.method() + " " + call.path().replace("/v1/conversations/" + open, ""))
@@ -103,24 +95,22 @@ class ErasurePipelineTest {
         UUID ticket = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.conversation(request, open, 0, Instant.now())));
 
-        ErasureTarget waiting = awaitTarget(ticket, TargetState.WAITING_FOR_CLOSE);
+        ErasureTarget waiting = waitsIn(ticket, TargetState.WAITING_FOR_CLOSE);
         assertThat(waiting.graceUntil).isAfter(Instant.now().plus(Duration.ofHours(71)));
         assertThat(waiting.waitingReason).contains("WAIT_THEN_FORCE");
 
-        tickets.dueNow(ticket);
-        await().until(() -> simulator.calls().stream().filter(call -> call.path().endsWith(open + "/anonymize")).count() == 2);
-        await().until(() -> tickets.targets(ticket).get(0).nextAttemptAt.isAfter(Instant.now().plusSeconds(60)));
+        pipeline.advance(Duration.ofMinutes(16));
+        pipeline.runUntilSettled(ticket);
+        assertThat(callsTo(open + "/anonymize")).hasSize(2);
         ErasureTarget rechecked = tickets.targets(ticket).get(0);
+        assertThat(rechecked.nextAttemptAt).isAfter(waiting.nextAttemptAt.plus(Duration.ofMinutes(10)));
         assertThat(rechecked.state).as("still open within the grace period: waiting again").isEqualTo(TargetState.WAITING_FOR_CLOSE);
         assertThat(rechecked.graceUntil).isEqualTo(waiting.graceUntil);
         assertThat(simulator.conversation(open).orElseThrow().notes()).hasSize(1);
         assertThat(simulator.calls()).noneMatch(call -> call.path().endsWith("/close"));
 
-        tickets.change(ticket, target -> {
-            target.graceUntil = Instant.now().minusSeconds(1);
-            target.nextAttemptAt = Instant.now();
-        });
-        awaitState(ticket, RequestState.COMPLETED);
+        pipeline.advance(Duration.ofHours(72));
+        settlesAs(ticket, RequestState.COMPLETED);
         assertThat(simulator.calls()).filteredOn(call -> call.path().endsWith(open + "/close")).hasSize(1);
         assertThat(simulator.conversation(open).orElseThrow().notes()).hasSize(1);
     }
@@ -131,7 +121,7 @@ class ErasurePipelineTest {
         UUID ticket = tickets.create(ClosePolicy.NEVER,
                 request -> List.of(ErasureTarget.conversation(request, open, 0, Instant.now())));
 
-        ErasureTarget waiting = awaitTarget(ticket, TargetState.WAITING_FOR_CLOSE);
+        ErasureTarget waiting = waitsIn(ticket, TargetState.WAITING_FOR_CLOSE);
         assertThat(waiting.waitingReason).contains("NEVER").contains(Long.toString(open));
         assertThat(tickets.history(ticket)).extracting(event -> event.type).contains("CONVERSATION_OPEN");
         assertThat(simulator.calls()).noneMatch(call -> call.path().endsWith("/close") || call.path().endsWith("/notes"));
@@ -139,7 +129,7 @@ class ErasurePipelineTest {
         simulator.setConversationState(open, ConversationState.Closed);
         tickets.dueNow(ticket);
 
-        awaitState(ticket, RequestState.COMPLETED);
+        settlesAs(ticket, RequestState.COMPLETED);
         assertThat(simulator.calls()).noneMatch(call -> call.path().endsWith("/close") || call.path().endsWith("/notes"));
     }
 
@@ -150,7 +140,7 @@ class ErasurePipelineTest {
         UUID ticket = tickets.create(ClosePolicy.FORCE_NOW,
                 request -> List.of(ErasureTarget.endUser(request, customer, 0, Instant.now())));
 
-        awaitState(ticket, RequestState.COMPLETED);
+        settlesAs(ticket, RequestState.COMPLETED);
 
         assertThat(simulator.endUser(customer).orElseThrow().email()).isNull();
         assertThat(simulator.conversation(open).orElseThrow().anonymizedAt()).isNotNull();
@@ -170,7 +160,7 @@ class ErasurePipelineTest {
         UUID ticket = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.message(request, conversation, message, 0, Instant.now())));
 
-        awaitState(ticket, RequestState.COMPLETED);
+        settlesAs(ticket, RequestState.COMPLETED);
 
         assertThat(tickets.targets(ticket).get(0).verification).isEqualTo("NOT_APPLICABLE");
         assertThat(simulator.calls()).noneMatch(call -> call.path().endsWith("/messages"));
@@ -183,7 +173,7 @@ class ErasurePipelineTest {
         UUID ticket = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.conversation(request, 999_999_999L, 0, Instant.now())));
 
-        awaitState(ticket, RequestState.FAILED);
+        settlesAs(ticket, RequestState.FAILED);
 
         ErasureTarget target = tickets.targets(ticket).get(0);
         assertThat(target.lastError).contains("NOT_FOUND");
@@ -191,13 +181,15 @@ class ErasurePipelineTest {
         assertThat(tickets.history(ticket)).extracting(event -> event.type).contains("TICKET_FAILED");
     }
 
-    private void awaitState(UUID ticket, RequestState state) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.request(ticket).state == state);
+    private void settlesAs(UUID ticket, RequestState state) {
+        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(state);
     }
 
-    private ErasureTarget awaitTarget(UUID ticket, TargetState state) {
-        return await().atMost(Duration.ofSeconds(30))
-                .until(() -> tickets.targets(ticket).get(0), target -> target.state == state);
+    private ErasureTarget waitsIn(UUID ticket, TargetState state) {
+        pipeline.runUntilSettled(ticket);
+        ErasureTarget target = tickets.targets(ticket).get(0);
+        assertThat(target.state).isEqualTo(state);
+        return target;
     }
 
     private List<SimCall> callsTo(String suffix) {

@@ -16,6 +16,8 @@ import org.quartz.SchedulerException;
  * Test-only control of the jobs that call Dixa: they start paused (before Quartz fires anything), tests resume the
  * ones they exercise and {@link #stop()} pauses them again and waits until none of them is executing any more, so the
  * next test starts from a quiet pipeline. Pauses go through Quarkus' {@code Scheduler}; idleness is read from Quartz.
+ * Behaviour tests leave the jobs paused and run them by hand with {@link ManualPipeline}; resuming them is for tests
+ * about the scheduled jobs themselves (and for classes not converted yet).
  */
 @Singleton
 public class ScheduledJobs {

@@ -2,13 +2,12 @@ package com.erasureworker.webhook;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.erasureworker.erasure.ClosePolicy;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.Source;
-import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.pipeline.ManualPipeline;
 import com.erasureworker.pipeline.TestTickets;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
@@ -44,7 +43,7 @@ class WebhookDeliveryTest {
     TestTickets tickets;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     private Receiver receiver;
     private final List<String> subscriptions = new ArrayList<>();
@@ -58,7 +57,6 @@ class WebhookDeliveryTest {
 
     @AfterEach
     void stop() {
-        jobs.stop();
         // Later tests' tickets must not queue deliveries to this closed receiver.
         for (String id : subscriptions) {
             admin().body(Map.of("url", receiver.url(), "eventTypes", List.of("ticket.completed"), "enabled", false))
@@ -72,14 +70,12 @@ class WebhookDeliveryTest {
         JsonPath subscription = subscribe(Map.of("url", receiver.url(), "eventTypes", List.of("ticket.completed")));
         String secret = subscription.getString("secret");
         assertThat(secret).startsWith("whsec_");
-        jobs.startPipeline();
-        jobs.startWebhooks();
 
         UUID ticket = closedConversationTicket(Source.DPO);
+        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.COMPLETED);
+        pipeline.deliverWebhooks();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !receiver.about(ticket.toString()).isEmpty());
-        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(subscription.getString("id"))
-                .getList("items.state").contains("DELIVERED"));
+        assertThat(deliveries(subscription.getString("id")).getList("items.state")).contains("DELIVERED");
         List<Receiver.Received> received = receiver.about(ticket.toString());
         assertThat(received).hasSize(1);
         Receiver.Received event = received.get(0);
@@ -100,12 +96,18 @@ class WebhookDeliveryTest {
         String id = subscribe(Map.of("url", receiver.url(), "eventTypes", List.of("ticket.completed")))
                 .getString("id");
         receiver.answer(500, 5);
-        jobs.startWebhooks();
 
         admin().post(WEBHOOKS + "/" + id + "/test").then().statusCode(202);
+        pipeline.deliverWebhooks();
+        assertThat(receiver.received()).hasSize(1);
+        pipeline.deliverWebhooks();
+        assertThat(receiver.received()).as("not again before its backoff").hasSize(1);
+        for (int retry = 0; retry < 5; retry++) {
+            pipeline.advance(Duration.ofSeconds(1));
+            pipeline.deliverWebhooks();
+        }
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 6
-                && deliveries(id).getList("items.state").contains("DELIVERED"));
+        assertThat(deliveries(id).getList("items.state")).contains("DELIVERED");
         List<Receiver.Received> received = receiver.received();
         assertThat(received).hasSize(6);
         assertThat(received.stream().map(Receiver.Received::id).distinct())
@@ -120,7 +122,8 @@ class WebhookDeliveryTest {
         // An admin's replay sends the same event (same webhook-id) once more.
         admin().post(WEBHOOKS + "/" + id + "/deliveries/" + log.getString("items[0].id") + "/replay")
                 .then().statusCode(202);
-        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.received().size() == 7);
+        pipeline.deliverWebhooks();
+        assertThat(receiver.received()).hasSize(7);
         assertThat(receiver.received().get(6).id()).isEqualTo(received.get(0).id());
     }
 
@@ -128,20 +131,18 @@ class WebhookDeliveryTest {
     void anEventCommittedWhileDeliveryIsStoppedIsDeliveredWhenItRunsAgain() {
         String id = subscribe(Map.of("url", receiver.url(), "eventTypes", List.of("ticket.completed")))
                 .getString("id");
-        jobs.startPipeline();
-        // The delivery job is not running (as on a replica killed right after the commit).
+        // The delivery job does not run (as on a replica killed right after the commit).
         UUID ticket = closedConversationTicket(Source.DPO);
-        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.request(ticket).state == RequestState.COMPLETED);
+        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.COMPLETED);
         JsonPath pending = deliveries(id);
         assertThat(pending.getList("items.state")).containsExactly("PENDING");
         assertThat(pending.getInt("items[0].attempts")).isZero();
         assertThat(receiver.received()).isEmpty();
 
-        jobs.startWebhooks();
+        pipeline.deliverWebhooks();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.about(ticket.toString()).size() == 1);
-        await().atMost(Duration.ofSeconds(10)).until(() -> deliveries(id).getList("items.state")
-                .equals(List.of("DELIVERED")));
+        assertThat(receiver.about(ticket.toString())).hasSize(1);
+        assertThat(deliveries(id).getList("items.state")).containsExactly("DELIVERED");
     }
 
     @Test
@@ -150,14 +151,15 @@ class WebhookDeliveryTest {
                 "source", "SWEEP")).getString("id");
         String all = subscribe(Map.of("url", receiver.url(), "eventTypes", List.of("ticket.completed")))
                 .getString("id");
-        jobs.startPipeline();
-        jobs.startWebhooks();
 
         UUID dpo = closedConversationTicket(Source.DPO);
         UUID sweep = closedConversationTicket(Source.SWEEP);
+        assertThat(pipeline.runUntilSettled(dpo)).isEqualTo(RequestState.COMPLETED);
+        assertThat(pipeline.runUntilSettled(sweep)).isEqualTo(RequestState.COMPLETED);
+        pipeline.deliverWebhooks();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.about(dpo.toString()).size() == 1
-                && receiver.about(sweep.toString()).size() == 2);
+        assertThat(receiver.about(dpo.toString())).hasSize(1);
+        assertThat(receiver.about(sweep.toString())).hasSize(2);
         assertThat(deliveries(sweeps).getList("items.eventType")).containsExactly("ticket.completed");
         assertThat(deliveries(all).getList("items.eventType")).hasSize(2);
     }
@@ -169,17 +171,17 @@ class WebhookDeliveryTest {
         UUID customer = simulator.addEndUser("private.person@example.com", "+4520999999");
         long open = simulator.addConversation(customer, ConversationState.Open, "Email", Instant.now());
         simulator.addMessage(open, customer, "my secret message text");
-        jobs.startPipeline();
-        jobs.startWebhooks();
 
         String ref = "WEBHOOK-PII-" + UUID.randomUUID();
-        given().auth().preemptive().basic("dpo", "dpo-demo-password").contentType(ContentType.JSON)
+        String ticket = given().auth().preemptive().basic("dpo", "dpo-demo-password").contentType(ContentType.JSON)
                 .body(Map.of("ticketRef", ref, "subject", Map.of("email", "private.person@example.com"),
                         "closePolicy", "FORCE_NOW"))
-                .post("/api/v1/erasure-requests").then().statusCode(202);
+                .post("/api/v1/erasure-requests").then().statusCode(202).extract().path("id");
+        assertThat(pipeline.runUntilSettled(UUID.fromString(ticket))).isEqualTo(RequestState.COMPLETED);
+        pipeline.deliverWebhooks();
 
-        await().atMost(Duration.ofSeconds(40)).until(() -> receiver.received().stream()
-                .anyMatch(request -> request.body().contains("ticket.completed") && request.body().contains(ref)));
+        assertThat(receiver.received()).anyMatch(request -> request.body().contains("ticket.completed")
+                && request.body().contains(ref));
         assertThat(receiver.received()).allSatisfy(request -> assertThat(request.body())
                 .doesNotContain("private.person", "example.com", "+4520999999", "4520999999", "Customer ",
                         "my secret message text"));
@@ -189,7 +191,6 @@ class WebhookDeliveryTest {
     void pauseResumeAndALegalHoldAreToldToSubscribersWithoutTheirReasons() {
         subscribe(Map.of("url", receiver.url(), "eventTypes",
                 List.of("processing.paused", "processing.resumed", "legal_hold.placed", "legal_hold.released")));
-        jobs.startWebhooks();
         String reason = "suspected breach at the help desk";
 
         admin().body(Map.of("reason", reason)).post("/api/v1/processing/pause").then().statusCode(200);
@@ -200,7 +201,7 @@ class WebhookDeliveryTest {
                 .extract().path("id");
         admin().body(Map.of("reason", "settled")).post("/api/v1/legal-holds/" + hold + "/release").then().statusCode(200);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received().size() >= 4);
+        pipeline.deliverWebhooks();
         List<String> types = receiver.received().stream().map(event -> JsonPath.from(event.body()).getString("type"))
                 .toList();
         assertThat(types).containsExactlyInAnyOrder("processing.paused", "processing.resumed", "legal_hold.placed",

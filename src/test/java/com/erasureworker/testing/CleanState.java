@@ -1,0 +1,45 @@
+package com.erasureworker.testing;
+
+import com.erasureworker.audit.OwnerConnection;
+import com.erasureworker.controls.ProcessingPause;
+import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.simulator.DixaSimulator;
+import io.quarkus.arc.Arc;
+import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
+import java.sql.SQLException;
+
+/**
+ * Gives every {@code @QuarkusTest} class its own clean state, before its first test: the scheduled jobs paused and
+ * idle, the clock back to the system time, the Dixa simulator empty, the processing switch on, and no ticket, sweep run,
+ * webhook subscription or event, legal hold or canary run left from earlier classes, so nothing of theirs is claimed,
+ * read or delivered while this class runs. The rows go by {@code TRUNCATE ... CASCADE} as the schema owner (the runtime
+ * role may not truncate), which also empties every table that references them. The audit trail, its chain head and
+ * checkpoints, the migrations' seeded rows (retention policy, processing switch) and the rate buckets stay: the trail
+ * is append-only and stays a valid chain; events of earlier classes simply name tickets that no longer exist.
+ * Registered through {@code META-INF/services}; runs after Quarkus has started for the class.
+ */
+public class CleanState implements QuarkusTestBeforeClassCallback {
+
+    static final String[] CLEARED = {"erasure_request", "sweep_run", "webhook_subscription", "webhook_event",
+            "legal_hold", "canary_run"};
+
+    @Override
+    public void beforeClass(Class<?> testClass) {
+        var container = Arc.container();
+        if (container == null || !container.isRunning()) {
+            return;
+        }
+        container.instance(ScheduledJobs.class).get().stop();
+        container.instance(SettableClock.class).get().reset();
+        container.instance(DixaSimulator.class).get().reset();
+        ProcessingPause pause = container.instance(ProcessingPause.class).get();
+        if (pause.paused()) {
+            pause.resume("test class " + testClass.getSimpleName() + " starts from a clean state", "tests");
+        }
+        try {
+            OwnerConnection.execute("truncate table " + String.join(", ", CLEARED) + " cascade");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not clear the state of earlier test classes", e);
+        }
+    }
+}
