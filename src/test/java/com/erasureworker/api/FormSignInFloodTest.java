@@ -1,22 +1,20 @@
 package com.erasureworker.api;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.net.InetAddress;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.TreeMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,9 +34,6 @@ class FormSignInFloodTest {
 
     @Inject
     SignInThrottle throttle;
-
-    @ConfigProperty(name = "quarkus.http.test-port")
-    int port;
 
     @BeforeEach
     @AfterEach
@@ -89,21 +84,11 @@ class FormSignInFloodTest {
 
     /** A form post from a chosen loopback address (the whole 127/8 is this host), as a browser sends it. */
     private Answer signIn(String from, String user, String password) throws IOException {
-        String body = "j_username=" + user + "&j_password=" + password;
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(from, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST /console/j_security_check HTTP/1.1\r\nHost: localhost:" + port + "\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length() + "\r\n"
-                    + "Connection: close\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.ISO_8859_1);
-            String head = answer.split("\r\n\r\n", 2)[0];
-            return new Answer(Integer.parseInt(head.split(" ")[1]), head);
-        }
+        var response = given().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.route.local-address", InetAddress.getByName(from))))
+                .formParam("j_username", user).formParam("j_password", password).redirects().follow(false)
+                .post("/console/j_security_check");
+        return new Answer(response.statusCode(), response.headers().toString());
     }
 
     private long auditRows() throws Exception {
