@@ -6,6 +6,7 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +17,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
 /**
- * Stops a production start whose sign-in or audit signing is unsafe: OIDC on without a required token audience (any
- * token the issuer signs for any application would be accepted), or no audit signing key, or the published dev/test
- * demo key (anyone could forge checkpoints with it).
+ * Stops a production start whose sign-in or audit signing is unsafe: OIDC on without a required token audience, or
+ * with the audience {@code any} (which switches Quarkus' audience check off): any token the issuer signs for any
+ * application would be accepted; or no audit signing key, or the published dev/test demo key (anyone could forge
+ * checkpoints with it; {@link PublishedSecretsGuard} refuses every other published secret).
  */
 @ApplicationScoped
 public class ProductionSecurityGuard {
@@ -49,6 +51,10 @@ public class ProductionSecurityGuard {
         if (oidcEnabled && audience.filter(value -> !value.isBlank()).isEmpty()) {
             refusals.add("OIDC is on but QUARKUS_OIDC_TOKEN_AUDIENCE is not set: tokens the issuer made for any other "
                     + "application would be accepted. Set it to this worker's client id / audience.");
+        } else if (oidcEnabled && Arrays.stream(audience.get().split(","))
+                .anyMatch(value -> value.strip().equalsIgnoreCase("any"))) {
+            refusals.add("QUARKUS_OIDC_TOKEN_AUDIENCE=any switches the audience check off: tokens the issuer made for "
+                    + "any other application would be accepted. Set it to this worker's client id / audience.");
         }
         String key = signingKey.map(ProductionSecurityGuard::normalised).orElse("");
         if (key.isEmpty()) {

@@ -21,8 +21,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Pattern;
 
 /**
- * Counts failed sign-ins without letting an unauthenticated caller write: each failure is a metric increment and a
- * token taken from its address's throttle, in memory; at most once a minute per replica the counts since the last
+ * Counts failed sign-ins (API credentials and the console's form) without letting an unauthenticated caller write:
+ * each failure is a metric increment and a token taken from its address's (and, for the form, its user name's)
+ * throttle, in memory; at most once a minute per replica the counts since the last
  * flush become one {@code SIGN_IN_FAILURES} audit event (count per route template). Neither the path a caller chose
  * nor the user name tried is kept, so a flood adds one row a minute and nothing personal.
  */
@@ -56,6 +57,14 @@ public class SignInFailures {
         counter.increment();
         throttle.failed(SignInThrottle.address(context));
         pending.computeIfAbsent(template(context.normalizedPath()), any -> new LongAdder()).increment();
+    }
+
+    /** A failed console form sign-in (memory only, on the I/O thread): counted, throttled, aggregated. */
+    void formFailed(String address, String user) {
+        counter.increment();
+        throttle.failed(address);
+        throttle.failedAs(user);
+        pending.computeIfAbsent(FormSignIns.ROUTE, any -> new LongAdder()).increment();
     }
 
     static String template(String path) {

@@ -16,11 +16,14 @@ import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Throttles failed sign-ins per client address: each failure takes a token from that address's in-memory Bucket4j
- * bucket ({@code api.sign-in.failures-per-minute}, refilled over a minute); while it is empty, requests that carry
- * credentials get 429 before they are checked. The buckets live in an LRU map of at most {@value #MAX_ADDRESSES}
- * addresses, so a flood from many addresses cannot grow memory (an evicted address merely starts afresh).
- * The address is the TCP peer: behind a proxy, all clients share the proxy's bucket.
+ * Throttles failed sign-ins per client address and per user name: each failure takes a token from that address's
+ * in-memory Bucket4j bucket ({@code api.sign-in.failures-per-minute}, refilled over a minute); while it is empty,
+ * requests that carry credentials get 429 before they are checked. A failed console sign-in also takes a token from
+ * the user name's bucket ({@code console.sign-in.failures-per-user-per-minute}); while that is empty, only addresses
+ * that have failed themselves are refused (see {@link FormSignIns}), so a valid user elsewhere still signs in. The
+ * buckets live in LRU maps of at most {@value #MAX_ADDRESSES} entries, so a flood from many addresses or names cannot
+ * grow memory (an evicted entry merely starts afresh). The address is the request's remote address as Quarkus gives
+ * it: the TCP peer, or with {@code quarkus.http.proxy.*} trusted-proxy forwarding the forwarded client address.
  */
 @ApplicationScoped
 public class SignInThrottle {
@@ -30,15 +33,24 @@ public class SignInThrottle {
     private static final int ORDER = -5;
 
     private final int perMinute;
-    private final Map<String, Bucket> buckets = new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_ADDRESSES;
-        }
-    };
+    private final int perUserPerMinute;
+    private final Map<String, Bucket> buckets = lru();
+    private final Map<String, Bucket> userBuckets = lru();
 
-    SignInThrottle(@ConfigProperty(name = "api.sign-in.failures-per-minute", defaultValue = "20") int perMinute) {
+    SignInThrottle(@ConfigProperty(name = "api.sign-in.failures-per-minute", defaultValue = "20") int perMinute,
+            @ConfigProperty(name = "console.sign-in.failures-per-user-per-minute", defaultValue = "10")
+            int perUserPerMinute) {
         this.perMinute = perMinute;
+        this.perUserPerMinute = perUserPerMinute;
+    }
+
+    private static Map<String, Bucket> lru() {
+        return new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
+                return size() > MAX_ADDRESSES;
+            }
+        };
     }
 
     void install(@Observes Router router, ObjectMapper json) throws JsonProcessingException {
@@ -64,13 +76,42 @@ public class SignInThrottle {
         return bucket(address).getAvailableTokens() < 1;
     }
 
+    /** One failed sign-in as {@code user} (console form). */
+    void failedAs(String user) {
+        bucket(userBuckets, user, perUserPerMinute).tryConsume(1);
+    }
+
+    /** Whether {@code user}'s bucket is empty and {@code address} has failed sign-ins of its own in the window. */
+    boolean userThrottledFor(String user, String address) {
+        return bucket(userBuckets, user, perUserPerMinute).getAvailableTokens() < 1
+                && bucket(address).getAvailableTokens() < perMinute;
+    }
+
+    int retryAfterSeconds() {
+        return Math.max(1, 60 / Math.max(1, Math.min(perMinute, perUserPerMinute)));
+    }
+
+    /** Forgets every bucket (tests that flood start and end clean). */
+    void forgetAll() {
+        synchronized (buckets) {
+            buckets.clear();
+        }
+        synchronized (userBuckets) {
+            userBuckets.clear();
+        }
+    }
+
     static String address(RoutingContext context) {
         return context.request().remoteAddress() == null ? "unknown" : context.request().remoteAddress().hostAddress();
     }
 
     private Bucket bucket(String address) {
-        synchronized (buckets) {
-            return buckets.computeIfAbsent(address, any -> Bucket.builder()
+        return bucket(buckets, address, perMinute);
+    }
+
+    private static Bucket bucket(Map<String, Bucket> map, String key, int perMinute) {
+        synchronized (map) {
+            return map.computeIfAbsent(key, any -> Bucket.builder()
                     .addLimit(Bandwidth.builder().capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1))
                             .build())
                     .build());

@@ -12,7 +12,8 @@ import java.util.Set;
 
 /**
  * A subscription as an admin writes it, read strictly from untrusted JSON (400 shape, 422 values, every field named):
- * {@code url} (https; http only where {@code webhooks.allow-http}), {@code eventTypes} (known wire names),
+ * {@code url} (https, http only where {@code webhooks.allow-http}; a public address, see {@link ReceiverAddresses}),
+ * {@code eventTypes} (known wire names),
  * optional {@code source} (DPO, SWEEP, CANARY) and {@code enabled} (default true).
  */
 record SubscriptionRequest(String url, List<String> eventTypes, Source source, boolean enabled) {
@@ -20,9 +21,9 @@ record SubscriptionRequest(String url, List<String> eventTypes, Source source, b
     private static final Set<String> FIELDS = Set.of("url", "eventTypes", "source", "enabled");
     private static final int MAX_URL = 2000;
 
-    static SubscriptionRequest read(byte[] bytes, boolean allowHttp) {
+    static SubscriptionRequest read(byte[] bytes, boolean allowHttp, ReceiverAddresses addresses) {
         JsonBody body = JsonBody.object(bytes, FIELDS, false);
-        String url = url(body, allowHttp);
+        String url = url(body, allowHttp, addresses);
         List<String> types = eventTypes(body);
         Source source = source(body);
         Boolean enabled = body.bool("enabled", true, false);
@@ -30,7 +31,7 @@ record SubscriptionRequest(String url, List<String> eventTypes, Source source, b
         return new SubscriptionRequest(url, types, source, enabled);
     }
 
-    private static String url(JsonBody body, boolean allowHttp) {
+    private static String url(JsonBody body, boolean allowHttp, ReceiverAddresses addresses) {
         String url = body.text("url");
         if (url == null) {
             if (JsonBody.isAbsent(body.get("url"))) {
@@ -56,6 +57,9 @@ record SubscriptionRequest(String url, List<String> eventTypes, Source source, b
             body.invalid("url", "must use https: events are sent only over TLS");
         } else if (uri.getRawUserInfo() != null) {
             body.invalid("url", "must not carry credentials (the subscription's signature authenticates deliveries)");
+        } else {
+            addresses.refusalAtSave(uri).ifPresent(refusal -> body.invalid("url",
+                    "must reach a public address; this host is " + refusal));
         }
         return url;
     }

@@ -22,6 +22,13 @@ public interface WebhookConfig {
     @WithDefault("false")
     boolean allowHttp();
 
+    /**
+     * Whether receivers may be on loopback addresses (127.0.0.0/8, ::1, localhost): for tests and local runs only,
+     * refused in production. Every other internal address is refused regardless.
+     */
+    @WithDefault("false")
+    boolean allowLoopback();
+
     /** How long a delivery is retried after its event was published before it is marked dead. */
     @WithDefault("3d")
     Duration maxAge();

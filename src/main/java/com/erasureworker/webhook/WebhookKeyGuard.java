@@ -13,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Stops a production start whose webhook settings are unsafe: no {@code WEBHOOK_SECRET_KEY} (signing secrets could not
- * be sealed), a short one or the dev/test demo key, or {@code WEBHOOK_ALLOW_HTTP=true} (events would travel in clear).
+ * be sealed), a short one or the dev/test demo key, {@code WEBHOOK_ALLOW_HTTP=true} (events would travel in clear) or
+ * {@code WEBHOOK_ALLOW_LOOPBACK=true} (webhooks could probe services on the worker's own host).
  */
 @ApplicationScoped
 class WebhookKeyGuard {
@@ -26,7 +27,7 @@ class WebhookKeyGuard {
         if (LaunchMode.current() != LaunchMode.NORMAL) {
             return;
         }
-        List<String> refusals = refusals(config.secretKey(), config.allowHttp());
+        List<String> refusals = refusals(config.secretKey(), config.allowHttp(), config.allowLoopback());
         if (!refusals.isEmpty()) {
             String message = String.join(" ", refusals);
             LOG.error(message);
@@ -35,6 +36,10 @@ class WebhookKeyGuard {
     }
 
     static List<String> refusals(Optional<String> key, boolean allowHttp) {
+        return refusals(key, allowHttp, false);
+    }
+
+    static List<String> refusals(Optional<String> key, boolean allowHttp, boolean allowLoopback) {
         List<String> refusals = new ArrayList<>();
         String value = key.map(String::strip).orElse("");
         if (value.length() < 32) {
@@ -45,6 +50,10 @@ class WebhookKeyGuard {
         }
         if (allowHttp) {
             refusals.add("WEBHOOK_ALLOW_HTTP=true is refused in production: webhook events travel only over https.");
+        }
+        if (allowLoopback) {
+            refusals.add("WEBHOOK_ALLOW_LOOPBACK=true is refused in production: it lets webhooks reach services on "
+                    + "this host; it is for tests and local runs.");
         }
         return refusals;
     }

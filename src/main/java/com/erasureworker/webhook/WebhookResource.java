@@ -44,10 +44,12 @@ public class WebhookResource {
 
     private final WebhookSubscriptions subscriptions;
     private final WebhookConfig config;
+    private final ReceiverAddresses addresses;
 
-    WebhookResource(WebhookSubscriptions subscriptions, WebhookConfig config) {
+    WebhookResource(WebhookSubscriptions subscriptions, WebhookConfig config, ReceiverAddresses addresses) {
         this.subscriptions = subscriptions;
         this.config = config;
+        this.addresses = addresses;
     }
 
     @GET
@@ -65,7 +67,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "422", description = "values not acceptable (e.g. an http URL in production)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response create(byte[] body, @Context SecurityContext security) {
-        SubscriptionView created = subscriptions.create(SubscriptionRequest.read(body, config.allowHttp()),
+        SubscriptionView created = subscriptions.create(SubscriptionRequest.read(body, config.allowHttp(), addresses),
                 security.getUserPrincipal().getName());
         return Response.created(URI.create("/api/v1/webhooks/" + created.id())).entity(created).build();
     }
@@ -84,7 +86,7 @@ public class WebhookResource {
             + "new events for it. The secret is kept. Role: admin.")
     public SubscriptionView update(@PathParam("id") String id, byte[] body, @Context SecurityContext security) {
         UUID subscription = PathIds.uuid(id, "subscription");
-        return subscriptions.update(subscription, SubscriptionRequest.read(body, config.allowHttp()),
+        return subscriptions.update(subscription, SubscriptionRequest.read(body, config.allowHttp(), addresses),
                 security.getUserPrincipal().getName());
     }
 
@@ -117,11 +119,19 @@ public class WebhookResource {
     @POST
     @Path("{id}/deliveries/{deliveryId}/replay")
     @Operation(summary = "Replay a delivery", description = "Sends the event again at once with the same "
-            + "webhook-id (receivers deduplicate by it), also after it was delivered or marked dead. Role: admin.")
+            + "webhook-id (receivers deduplicate by it), also after it was delivered or marked dead. A delivery made "
+            + "before the subscription's URL changed needs toChangedUrl=true. Role: admin.")
     @APIResponse(responseCode = "202", description = "queued")
+    @APIResponse(responseCode = "409", description = "the URL changed since this delivery; add toChangedUrl=true",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response replay(@PathParam("id") String id, @PathParam("deliveryId") String deliveryId,
-            @Context SecurityContext security) {
-        subscriptions.replay(PathIds.uuid(id, "subscription"), PathIds.uuid(deliveryId, "delivery"),
+            @QueryParam("toChangedUrl") String toChangedUrl, @Context SecurityContext security) {
+        boolean consent = false;
+        if (toChangedUrl != null && !(consent = toChangedUrl.equals("true")) && !toChangedUrl.equals("false")) {
+            throw ProblemException.badRequest("Some query parameters have values that cannot be used.",
+                    List.of(new Problem.FieldError("toChangedUrl", "must be true or false")));
+        }
+        subscriptions.replay(PathIds.uuid(id, "subscription"), PathIds.uuid(deliveryId, "delivery"), consent,
                 security.getUserPrincipal().getName());
         return Response.accepted().build();
     }

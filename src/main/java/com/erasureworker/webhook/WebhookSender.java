@@ -1,22 +1,29 @@
 package com.erasureworker.webhook;
 
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Sends one signed delivery with the JDK HTTP client: Standard Webhooks headers, connect and request timeouts, no
- * redirects (a redirect is a failed attempt, so a receiver cannot bounce events elsewhere). The answer's body is read
- * only to count its size (capped) and then dropped.
+ * Sends one signed delivery: resolves the receiver's host once, refuses it unless every address is public
+ * ({@link ReceiverAddresses}; the refusal is the attempt's recorded error and the receiver is not contacted), and
+ * connects to exactly the checked address, while TLS still checks the certificate against the host name. Standard
+ * Webhooks headers, connect and request timeouts, no redirects (a redirect is a failed attempt, so a receiver cannot
+ * bounce events elsewhere). The answer's body is read only to count its size (capped) and then dropped.
  */
 @ApplicationScoped
 class WebhookSender {
@@ -25,58 +32,92 @@ class WebhookSender {
 
     private final HttpClient client;
     private final WebhookConfig config;
+    private final ReceiverAddresses addresses;
     private final Clock clock;
 
-    WebhookSender(WebhookConfig config, Clock clock) {
+    WebhookSender(WebhookConfig config, ReceiverAddresses addresses, Clock clock, Vertx vertx) {
         this.config = config;
+        this.addresses = addresses;
         this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = vertx.createHttpClient(new HttpClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis()).setVerifyHost(true).setKeepAlive(false));
     }
 
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /** Called on a worker thread (the DNS lookup blocks); completes off the event loop, so callers may block. */
     CompletableFuture<DeliveryResult> send(PendingDelivery delivery) {
-        long timestamp = Instant.now(clock).getEpochSecond();
-        HttpRequest request;
+        URI uri;
         try {
-            request = HttpRequest.newBuilder(URI.create(delivery.url())).timeout(config.requestTimeout())
-                    .header("Content-Type", "application/json")
-                    .header("User-Agent", "dixa-erasure-worker-webhooks")
-                    .header("webhook-id", delivery.eventId().toString())
-                    .header("webhook-timestamp", Long.toString(timestamp))
-                    .header("webhook-signature", WebhookSignature.sign(delivery.secret(), delivery.eventId().toString(),
-                            timestamp, delivery.payload()))
-                    .POST(HttpRequest.BodyPublishers.ofString(delivery.payload())).build();
-        } catch (IllegalArgumentException e) {
-            return CompletableFuture.completedFuture(new DeliveryResult(null, 0, Duration.ZERO, "invalid URL"));
+            uri = new URI(delivery.url());
+        } catch (URISyntaxException e) {
+            return CompletableFuture.completedFuture(failed(Duration.ZERO, "invalid URL"));
         }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+            return CompletableFuture.completedFuture(failed(Duration.ZERO, "invalid URL"));
+        }
+        ReceiverAddresses.Checked checked = addresses.check(uri);
+        if (!checked.allowed()) {
+            return CompletableFuture.completedFuture(failed(Duration.ZERO, "not sent: " + checked.refusal()));
+        }
+        boolean tls = scheme.equals("https");
+        int port = uri.getPort() > 0 ? uri.getPort() : tls ? 443 : 80;
+        String host = uri.getHost().startsWith("[") ? uri.getHost().substring(1, uri.getHost().length() - 1)
+                : uri.getHost();
+        String path = (uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath())
+                + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        long timestamp = Instant.now(clock).getEpochSecond();
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setSsl(tls).setHost(host)
+                .setPort(port).setURI(path).setServer(SocketAddress.inetSocketAddress(port,
+                        checked.address().getHostAddress()))
+                .setTimeout(config.requestTimeout().toMillis()).setFollowRedirects(false)
+                .putHeader("Content-Type", "application/json")
+                .putHeader("User-Agent", "dixa-erasure-worker-webhooks")
+                .putHeader("webhook-id", delivery.eventId().toString())
+                .putHeader("webhook-timestamp", Long.toString(timestamp))
+                .putHeader("webhook-signature", WebhookSignature.sign(delivery.secret(),
+                        delivery.eventId().toString(), timestamp, delivery.payload()));
         long started = System.nanoTime();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofInputStream())
-                .thenApply(response -> new DeliveryResult(response.statusCode(), countAndDrop(response.body()),
-                        Duration.ofNanos(System.nanoTime() - started), null))
-                .exceptionally(failure -> new DeliveryResult(null, 0, Duration.ofNanos(System.nanoTime() - started),
-                        describe(failure)));
+        CompletableFuture<DeliveryResult> result = new CompletableFuture<>();
+        client.request(options)
+                .compose(request -> request.send(delivery.payload()))
+                .onSuccess(response -> countAndDrop(response, started, result))
+                .onFailure(failure -> result.complete(failed(since(started), describe(failure))));
+        // Off the event loop: the caller records the result in a transaction.
+        return result.thenApplyAsync(done -> done);
     }
 
-    private static long countAndDrop(InputStream body) {
-        long size = 0;
-        byte[] buffer = new byte[8192];
-        try (body) {
-            int read;
-            while (size < MAX_COUNTED && (read = body.read(buffer)) >= 0) {
-                size += read;
+    private static void countAndDrop(HttpClientResponse response, long started, CompletableFuture<DeliveryResult> result) {
+        AtomicLong size = new AtomicLong();
+        response.handler(buffer -> {
+            if (size.addAndGet(buffer.length()) >= MAX_COUNTED) {
+                response.request().reset();
+                result.complete(new DeliveryResult(response.statusCode(), size.get(), since(started), null));
             }
-        } catch (IOException e) {
-            // The status arrived; a broken body only makes the size a lower bound.
-        }
-        return size;
+        });
+        // The status arrived; a broken body only makes the size a lower bound.
+        response.exceptionHandler(broken -> result.complete(
+                new DeliveryResult(response.statusCode(), size.get(), since(started), null)));
+        response.endHandler(end -> result.complete(
+                new DeliveryResult(response.statusCode(), size.get(), since(started), null)));
+    }
+
+    private static Duration since(long started) {
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    private static DeliveryResult failed(Duration duration, String error) {
+        return new DeliveryResult(null, 0, duration, error);
     }
 
     /** The failure's kind only: messages may quote the URL, whose query could hold a receiver's token. */
     private static String describe(Throwable failure) {
         Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-        if (cause instanceof HttpTimeoutException) {
-            return "timeout";
-        }
-        return cause.getClass().getSimpleName();
+        String kind = cause.getClass().getSimpleName();
+        return kind.toLowerCase(Locale.ROOT).contains("timeout") ? "timeout" : kind;
     }
 }

@@ -30,6 +30,8 @@ public class WebhookSubscription extends PanacheEntityBase {
     public String createdBy;
     public Instant createdAt;
     public Instant updatedAt;
+    /** When {@link #url} last changed (creation counts): deliveries older than this were made for another URL. */
+    public Instant urlChangedAt;
     @Version
     public long version;
 

@@ -1,11 +1,13 @@
 package com.erasureworker.webhook;
 
+import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -15,7 +17,8 @@ import java.util.UUID;
 
 /**
  * Subscriptions of outgoing webhooks (admin): create (the secret is made here and shown once), change, list, a test
- * event, the delivery log and replaying a delivery. Every change is audited without the URL's query or the secret.
+ * event, the delivery log and replaying a delivery. Every change is audited with the URL's host, never its path, query or
+ * the secret.
  */
 @ApplicationScoped
 class WebhookSubscriptions {
@@ -43,16 +46,25 @@ class WebhookSubscriptions {
         subscription.createdBy = admin;
         subscription.createdAt = Instant.now(clock);
         apply(subscription, request);
+        subscription.urlChangedAt = subscription.createdAt;
         subscription.persist();
-        audited(subscription, "created", admin);
+        audited(subscription, "created", admin, Map.of("host", host(subscription.url)));
         return SubscriptionView.of(subscription, secret);
     }
 
     @Transactional
     SubscriptionView update(UUID id, SubscriptionRequest request, String admin) {
         WebhookSubscription subscription = find(id);
+        String before = subscription.url;
         apply(subscription, request);
-        audited(subscription, "changed", admin);
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("host", host(subscription.url));
+        if (!before.equals(subscription.url)) {
+            subscription.urlChangedAt = subscription.updatedAt;
+            extra.put("urlChanged", true);
+            extra.put("previousHost", host(before));
+        }
+        audited(subscription, "changed", admin, extra);
         return SubscriptionView.of(subscription, null);
     }
 
@@ -72,7 +84,7 @@ class WebhookSubscriptions {
     UUID test(UUID id, String admin) {
         WebhookSubscription subscription = find(id);
         UUID delivery = outbox.publishTest(subscription.id);
-        audited(subscription, "test sent", admin);
+        audited(subscription, "test sent", admin, Map.of());
         return delivery;
     }
 
@@ -96,11 +108,30 @@ class WebhookSubscriptions {
 
     /**
      * Sends a delivery again (whatever its state), at once: a new attempt series with the same event id, retried for
-     * {@code WEBHOOK_MAX_AGE} from now.
+     * {@code WEBHOOK_MAX_AGE} from now. A delivery made before the subscription's URL last changed goes to the new URL
+     * only with {@code toChangedUrl} (409 otherwise), and the audit event says so.
      */
     @Transactional
-    void replay(UUID id, UUID deliveryId, String admin) {
+    void replay(UUID id, UUID deliveryId, boolean toChangedUrl, String admin) {
         WebhookSubscription subscription = find(id);
+        List<?> made = entityManager.createNativeQuery("""
+                select d.created_at, e.payload = '' from webhook_delivery d join webhook_event e on e.id = d.event_id
+                where d.id = :delivery and d.subscription_id = :subscription""")
+                .setParameter("delivery", deliveryId).setParameter("subscription", id).getResultList();
+        if (made.isEmpty()) {
+            throw ProblemException.notFound("No such delivery of this subscription.");
+        }
+        Object[] row = (Object[]) made.get(0);
+        if (Boolean.TRUE.equals(row[1])) {
+            throw new ProblemException(Problem.of(409, "payload-purged", "The event's body was deleted",
+                    "This delivery is older than FREE_TEXT_RETENTION; its body was deleted and cannot be sent again."));
+        }
+        boolean urlChanged = WebhookDeliveries.instant(row[0]).isBefore(subscription.urlChangedAt);
+        if (urlChanged && !toChangedUrl) {
+            throw new ProblemException(Problem.of(409, "url-changed", "The URL changed",
+                    "This delivery was made before the subscription's URL changed; replay it to the new URL with "
+                            + "toChangedUrl=true."));
+        }
         int updated = entityManager.createNativeQuery("""
                 update webhook_delivery set state = 'PENDING', attempts = 0, next_attempt_at = :now, created_at = :now
                 where id = :delivery and subscription_id = :subscription""")
@@ -109,7 +140,8 @@ class WebhookSubscriptions {
         if (updated == 0) {
             throw ProblemException.notFound("No such delivery of this subscription.");
         }
-        audited(subscription, "delivery replayed", admin);
+        audited(subscription, "delivery replayed", admin, urlChanged
+                ? Map.of("host", host(subscription.url), "toChangedUrl", true) : Map.of("host", host(subscription.url)));
     }
 
     private void apply(WebhookSubscription subscription, SubscriptionRequest request) {
@@ -120,12 +152,19 @@ class WebhookSubscriptions {
         subscription.updatedAt = Instant.now(clock);
     }
 
-    private void audited(WebhookSubscription subscription, String action, String admin) {
+    /** The URL's host (with port) for the audit trail: where events go is visible, its path and query are not. */
+    static String host(String url) {
+        URI uri = URI.create(url);
+        return uri.getPort() < 0 ? uri.getHost() : uri.getHost() + ":" + uri.getPort();
+    }
+
+    private void audited(WebhookSubscription subscription, String action, String admin, Map<String, Object> extra) {
         Map<String, Object> detail = new LinkedHashMap<>();
         detail.put("subscriptionId", subscription.id.toString());
         detail.put("action", action);
         detail.put("eventTypes", subscription.eventTypes);
         detail.put("enabled", subscription.enabled);
+        detail.putAll(extra);
         audit.record(AuditType.WEBHOOK_SUBSCRIPTION_CHANGED, admin, null, null, detail);
     }
 

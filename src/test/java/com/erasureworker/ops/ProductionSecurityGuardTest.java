@@ -40,4 +40,12 @@ class ProductionSecurityGuardTest {
         assertThat(ProductionSecurityGuard.refusals(false, Optional.empty(), Optional.empty(), Set.of(DEMO)))
                 .singleElement().asString().contains("AUDIT_SIGNING_KEY is not set");
     }
+
+    @Test
+    void theAudienceAnyIsRefusedAsItSwitchesTheCheckOff() {
+        assertThat(ProductionSecurityGuard.refusals(true, Optional.of("any"), Optional.of(OWN), Set.of(DEMO)))
+                .singleElement().asString().contains("QUARKUS_OIDC_TOKEN_AUDIENCE=any");
+        assertThat(ProductionSecurityGuard.refusals(true, Optional.of("erasure-worker, ANY"), Optional.of(OWN),
+                Set.of(DEMO))).hasSize(1);
+    }
 }

@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** With the production setting, a plain http receiver is refused (422, nothing stored); https is accepted. */
+/**
+ * With the production settings, a plain http receiver or an internal address is refused (422, nothing stored); https to
+ * a public host is accepted.
+ */
 @QuarkusTest
 @TestProfile(HttpsOnlyProfile.class)
 class HttpsOnlySubscriptionTest {
@@ -37,6 +40,20 @@ class HttpsOnlySubscriptionTest {
     }
 
     @Test
+    void internalAddressesAreRefusedWith422NamingTheUrl() {
+        for (String url : List.of("https://127.0.0.1:9443", "https://127.0.0.1", "https://10.1.2.3",
+                "https://192.168.1.10", "https://169.254.169.254/latest/meta-data", "https://[::1]",
+                "https://localhost", "https://[::ffff:127.0.0.1]/hook", "https://100.64.1.1", "https://[fd00::1]",
+                "https://[fe80::1]")) {
+            given().auth().preemptive().basic("admin", "admin-demo-password").contentType(ContentType.JSON)
+                    .body(Map.of("url", url, "eventTypes", List.of("ticket.completed")))
+                    .post("/api/v1/webhooks")
+                    .then().statusCode(422).contentType("application/problem+json")
+                    .body("errors.field", hasItem("url"));
+        }
+    }
+
+    @Test
     void productionRefusesToStartWithoutASealingKeyOrWithHttpAllowed() {
         assertThat(WebhookKeyGuard.refusals(Optional.empty(), false)).singleElement().asString()
                 .contains("WEBHOOK_SECRET_KEY");
@@ -46,5 +63,7 @@ class HttpsOnlySubscriptionTest {
                 .singleElement().asString().contains("WEBHOOK_ALLOW_HTTP");
         assertThat(WebhookKeyGuard.refusals(Optional.of("a-real-key-that-is-long-enough-for-sealing-0123"), false))
                 .isEmpty();
+        assertThat(WebhookKeyGuard.refusals(Optional.of("a-real-key-that-is-long-enough-for-sealing-0123"), false,
+                true)).singleElement().asString().contains("WEBHOOK_ALLOW_LOOPBACK");
     }
 }
