@@ -23,7 +23,7 @@ class CanaryMetrics {
 
     CanaryMetrics(MeterRegistry registry, CanaryStore store) {
         this.store = store;
-        Gauge.builder("canary_last_success_timestamp", lastSuccess, AtomicLong::get)
+        Gauge.builder("canary.last.success.timestamp", lastSuccess, AtomicLong::get)
                 .description("When the live canary last proved erasure end to end (epoch seconds)").register(registry);
         processing = Timer.builder("canary.processing")
                 .description("Dixa's processing time of the canary's anonymization request (202 to processedAt)")

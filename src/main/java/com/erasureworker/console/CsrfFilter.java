@@ -16,7 +16,13 @@ import org.jboss.resteasy.reactive.server.spi.ResteasyReactiveContainerRequestCo
  * The one place where every state-changing console request is checked against cross-site requests: an {@code Origin}
  * (when the browser sends one) must be this server, and the per-session token must come back in the htmx header or the
  * form field. A failing request answers 403 before any resource method runs, so nothing is written. The session
- * cookie itself is SameSite=Strict (application.properties).
+ * cookie itself is SameSite=Strict (application.properties). Behind a proxy, "this server" is the forwarded scheme and
+ * host from a trusted proxy only (docs/behind-a-proxy.md).
+ * <p>
+ * Kept rather than {@code quarkus-rest-csrf} (checked at 3.33.2): that filter verifies unsafe requests of every REST
+ * endpoint, not only the console's, so the API's JSON posts (Basic or bearer, no cookie) would need exceptions; it
+ * refuses with a bare 400 instead of a 403 problem; it checks no {@code Origin}; and its token is a signed random
+ * value not bound to the signed-in user, where ours is an HMAC of the session cookie and the user.
  */
 public class CsrfFilter {
 

@@ -47,7 +47,7 @@ public class DixaContract {
         this.probe = probe;
         this.config = config;
         this.clock = clock;
-        Gauge.builder("dixa_contract_passed", this, c -> c.verdict != null && c.verdict.passed() ? 1 : 0)
+        Gauge.builder("dixa.contract.passed", this, c -> c.verdict != null && c.verdict.passed() ? 1 : 0)
                 .description("1 while the Dixa contract self-check (and the last canary) passed").register(registry);
     }
 

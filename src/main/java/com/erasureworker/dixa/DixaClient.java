@@ -275,6 +275,8 @@ public class DixaClient {
         DixaCall last = calls.get(calls.size() - 1);
         Timer.builder("dixa.calls").description("Calls to the Dixa API by endpoint and outcome")
                 .tag("endpoint", endpoint.name()).tag("outcome", outcome.kind().name())
+                .publishPercentileHistogram().minimumExpectedValue(java.time.Duration.ofMillis(5))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(30))
                 .register(registry).record(last.duration());
         return outcome;
     }

@@ -1,5 +1,8 @@
 package com.erasureworker.evidence;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -16,6 +19,7 @@ public interface EvidenceConfig {
 
     /** Tickets planned and tickets completed per run of the job at most, so one run never holds the job for long. */
     @WithDefault("20")
+    @Min(value = 1, message = "EVIDENCE_TICKETS_PER_RUN must be at least 1")
     int ticketsPerRun();
 
     /** Conversations whose activity log one run of the job reads at most (saved in batches as they are read). */
@@ -35,6 +39,8 @@ public interface EvidenceConfig {
      * and before sweep erasures up to this share, and takes what is left when nothing waits.
      */
     @WithDefault("0.2")
+    @DecimalMin(value = "0", message = "EVIDENCE_RATE_SHARE must be between 0 and 1")
+    @DecimalMax(value = "1", message = "EVIDENCE_RATE_SHARE must be between 0 and 1")
     double rateShare();
 
     /**

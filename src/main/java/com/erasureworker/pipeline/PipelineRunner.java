@@ -1,15 +1,21 @@
 package com.erasureworker.pipeline;
 
 import com.erasureworker.dixa.RateLane;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.net.InetAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,12 +24,17 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
  * One run of the step job: {@code worker.concurrency} workers each claim a due target, run its step (Dixa calls
  * outside any transaction, the claim's lease renewed by a heartbeat meanwhile), save the outcome, and claim the next,
  * until nothing is due or the run's time is up.
+ *
+ * <p>On shutdown (SIGTERM) it stops claiming, lets the running steps finish for up to {@code shutdown.step-grace} (WORKER_SHUTDOWN_GRACE),
+ * then hands back the claims of those that did not ({@link LeaseHandBack}), so another replica takes them at once
+ * rather than after the lease runs out.
  */
 @ApplicationScoped
 public class PipelineRunner {
@@ -40,6 +51,11 @@ public class PipelineRunner {
     private final ExecutorService workers;
     private final ScheduledExecutorService heartbeats;
     private final String owner;
+    private final LeaseHandBack handBack;
+    private final Duration shutdownGrace;
+    /** Claims held by this replica's workers right now: what a shutdown hands back if their steps do not finish. */
+    private final Set<Lease> held = ConcurrentHashMap.newKeySet();
+    private volatile boolean stopping;
     /**
      * Step runs in progress on this replica. The steps job is not {@code @Nonconcurrent} (every replica claims work), so
      * Quarkus runs it off the Quartz thread and Quartz cannot tell whether it is still working; this can.
@@ -47,7 +63,10 @@ public class PipelineRunner {
     private final AtomicInteger runsInProgress = new AtomicInteger();
 
     PipelineRunner(TargetClaims claims, ErasureLifecycle lifecycle, AnonymizeStep anonymize, VerifyStep verify,
-            HoldCheck holds, WorkerConfig config, Clock clock) {
+            HoldCheck holds, WorkerConfig config, Clock clock, LeaseHandBack handBack,
+            @ConfigProperty(name = "shutdown.step-grace", defaultValue = "20s") Duration shutdownGrace) {
+        this.handBack = handBack;
+        this.shutdownGrace = shutdownGrace;
         this.holds = holds;
         this.claims = claims;
         this.lifecycle = lifecycle;
@@ -79,6 +98,9 @@ public class PipelineRunner {
     }
 
     void runSteps() {
+        if (stopping) {
+            return;
+        }
         Instant deadline = Instant.now(clock).plus(config.maxRun());
         List<Future<?>> running = new ArrayList<>();
         runsInProgress.incrementAndGet();
@@ -106,11 +128,12 @@ public class PipelineRunner {
     }
 
     private void workUntil(Instant deadline) {
-        while (Instant.now(clock).isBefore(deadline)) {
+        while (!stopping && Instant.now(clock).isBefore(deadline)) {
             Optional<Lease> claimed = claims.claimOne(owner);
             if (claimed.isEmpty()) {
                 return;
             }
+            held.add(claimed.get());
             long beat = Math.max(50, config.leaseDuration().toMillis() / 3);
             ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(claimed.get()::heartbeat, beat, beat,
                     TimeUnit.MILLISECONDS);
@@ -118,6 +141,7 @@ public class PipelineRunner {
                 work(claimed.get());
             } finally {
                 heartbeat.cancel(false);
+                held.remove(claimed.get());
             }
         }
     }
@@ -153,8 +177,38 @@ public class PipelineRunner {
         }
     }
 
+    /** Early among the shutdown observers, while the database is still there to take the claims back. */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        stop();
+    }
+
+    /** Stops claiming, waits for running steps up to the grace, hands back the claims of the rest, then stops. */
     @PreDestroy
-    void stop() {
+    synchronized void stop() {
+        if (stopping && workers.isShutdown()) {
+            return;
+        }
+        stopping = true;
+        workers.shutdown();
+        try {
+            workers.awaitTermination(shutdownGrace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int handedBack = 0;
+        for (Lease lease : Set.copyOf(held)) {
+            try {
+                handedBack += handBack.release(lease.targetId(), lease.token()) ? 1 : 0;
+            } catch (RuntimeException databaseGone) {
+                // The lease then runs out as after a crash; the next claim still fences this one's late save.
+                LOG.warnf("could not hand back the claim on target %s: %s", lease.targetId(),
+                        databaseGone.getClass().getSimpleName());
+            }
+        }
+        if (handedBack > 0) {
+            LOG.infof("shutdown: handed back %d claim(s) whose steps did not finish within %s", handedBack,
+                    shutdownGrace);
+        }
         workers.shutdownNow();
         heartbeats.shutdownNow();
     }

@@ -1,5 +1,8 @@
 package com.erasureworker.pipeline;
 
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
@@ -22,6 +25,7 @@ public interface WorkerConfig {
 
     /** Targets worked at once by one replica (each step makes its Dixa calls through the shared rate budget). */
     @WithDefault("4")
+    @Min(value = 1, message = "WORKER_CONCURRENCY must be at least 1")
     int concurrency();
 
     /** How long a claimed target stays with this replica; a replica that dies loses it after this. */
@@ -34,6 +38,7 @@ public interface WorkerConfig {
 
     /** Attempts of one step before the target is FAILED (transient Dixa failures, rate limits). */
     @WithDefault("10")
+    @Min(value = 1, message = "WORKER_MAX_ATTEMPTS must be at least 1")
     int maxAttempts();
 
     @WithDefault("2s")
@@ -68,6 +73,8 @@ public interface WorkerConfig {
 
         /** Share of a request's age waited before reading it again (0.1: noticed within 10 % of the time it took). */
         @WithDefault("0.1")
+        @DecimalMin(value = "0", message = "WORKER_POLL_AGE_FRACTION must be between 0 and 1")
+        @DecimalMax(value = "1", message = "WORKER_POLL_AGE_FRACTION must be between 0 and 1")
         double ageFraction();
 
         /**
@@ -96,6 +103,7 @@ public interface WorkerConfig {
          * otherwise one read at a time. 1 reads one request at a time always.
          */
         @WithDefault("8")
+        @Min(value = 1, message = "WORKER_POLL_CATCH_UP_READS must be at least 1")
         int catchUpReads();
     }
 
@@ -103,6 +111,8 @@ public interface WorkerConfig {
     interface Verify {
         /** Share of targets whose result is read back (1.0 = all, 0 = none). */
         @WithDefault("1.0")
+        @DecimalMin(value = "0", message = "WORKER_VERIFY_SHARE must be between 0 and 1")
+        @DecimalMax(value = "1", message = "WORKER_VERIFY_SHARE must be between 0 and 1")
         double share();
 
         /** For an end user: how many of the covered conversations are read back. */

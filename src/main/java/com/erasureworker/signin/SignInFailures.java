@@ -43,7 +43,7 @@ public class SignInFailures {
     SignInFailures(SignInThrottle throttle, AuditTrail audit, MeterRegistry registry) {
         this.throttle = throttle;
         this.audit = audit;
-        this.counter = Counter.builder("api_sign_in_failures").description("failed sign-ins (wrong or refused credentials)")
+        this.counter = Counter.builder("api.sign.in.failures").description("failed sign-ins (wrong or refused credentials)")
                 .register(registry);
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Test fixture: a second worker instance in the same JVM — its own {@link PipelineRunner} (own workers, own lease
@@ -22,12 +23,14 @@ public class SecondReplica {
     private final HoldCheck holds;
     private final WorkerConfig config;
     private final Clock clock;
+    private final LeaseHandBack handBack;
     private volatile boolean running;
     private Thread ticker;
     private PipelineRunner runner;
 
     SecondReplica(TargetClaims claims, ErasureLifecycle lifecycle, AnonymizeStep anonymize, VerifyStep verify,
-            HoldCheck holds, WorkerConfig config, Clock clock) {
+            HoldCheck holds, WorkerConfig config, Clock clock, LeaseHandBack handBack) {
+        this.handBack = handBack;
         this.claims = claims;
         this.lifecycle = lifecycle;
         this.anonymize = anonymize;
@@ -38,7 +41,9 @@ public class SecondReplica {
     }
 
     public synchronized void start() {
-        runner = new PipelineRunner(claims, lifecycle, anonymize, verify, holds, config, clock);
+        runner = new PipelineRunner(claims, lifecycle, anonymize, verify, holds, config, clock, handBack,
+                ConfigProvider.getConfig().getOptionalValue("shutdown.step-grace", Duration.class)
+                        .orElse(Duration.ofSeconds(20)));
         running = true;
         ticker = new Thread(() -> {
             while (running) {
@@ -55,11 +60,12 @@ public class SecondReplica {
         return runner.owner();
     }
 
+    /** Stops this replica as SIGTERM stops one: its runner's shutdown path, then the ticker. */
     public synchronized void stop() throws InterruptedException {
         running = false;
         if (ticker != null) {
-            ticker.join(Duration.ofSeconds(60).toMillis());
             runner.stop();
+            ticker.join(Duration.ofSeconds(60).toMillis());
         }
     }
 }
