@@ -10,6 +10,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,11 +33,14 @@ public class AuditChainResource {
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
+    private final AuditChainExport export;
     private final AuditChainVerifier verifier;
     private final AuditCheckpoints checkpoints;
     private final AuditSigningKey key;
 
-    AuditChainResource(AuditChainVerifier verifier, AuditCheckpoints checkpoints, AuditSigningKey key) {
+    AuditChainResource(AuditChainExport export, AuditChainVerifier verifier, AuditCheckpoints checkpoints,
+            AuditSigningKey key) {
+        this.export = export;
         this.verifier = verifier;
         this.checkpoints = checkpoints;
         this.key = key;
@@ -68,6 +73,30 @@ public class AuditChainResource {
         AuditChainVerifier.Anchor anchor = anchorSequence == null ? null
                 : new AuditChainVerifier.Anchor(anchorSequence, expectHash.trim());
         return verifier.verify(from, to, anchor);
+    }
+
+    @GET
+    @Path("/chain")
+    @Produces(AuditChainExport.MEDIA_TYPE)
+    @RolesAllowed({"auditor", "admin"})
+    @Operation(summary = "The chain itself for offline checking: every hashed field of each event with its previousHash, "
+            + "hash and hashForm, as JSON lines in sequence order, streamed (docs/verifying-proof.md)")
+    public Response chain(@QueryParam("fromSequence") String fromSequence,
+            @QueryParam("toSequence") String toSequence) {
+        long[] range = range(fromSequence, toSequence);
+        StreamingOutput body = output -> export.events(range[0], range[1], output);
+        return Response.ok(body, AuditChainExport.MEDIA_TYPE).build();
+    }
+
+    /** fromSequence..toSequence, both optional (1 and the largest sequence). */
+    static long[] range(String fromSequence, String toSequence) {
+        List<FieldError> errors = new ArrayList<>();
+        Long from = QueryParameters.value("fromSequence", fromSequence, Long::valueOf, "a whole number", errors);
+        Long to = QueryParameters.value("toSequence", toSequence, Long::valueOf, "a whole number", errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Some query parameters are not readable.", errors);
+        }
+        return new long[] { from == null ? 1 : from, to == null ? Long.MAX_VALUE : to };
     }
 
     @GET

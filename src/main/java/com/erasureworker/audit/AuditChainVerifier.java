@@ -28,7 +28,7 @@ import java.util.UUID;
 public class AuditChainVerifier {
 
     private static final String EVENTS = "select e.sequence, e.occurred_at, e.actor, e.request_id, e.target_id, e.type, "
-            + "e.detail::text, e.previous_hash, e.hash, c.hash, c.signed_at, c.key_id, c.signature "
+            + "e.detail::text, e.previous_hash, e.hash, c.hash, c.signed_at, c.key_id, c.signature, e.hash_form "
             + "from audit_event e left join audit_checkpoint c on c.sequence = e.sequence "
             + "where e.sequence between ? and ? order by e.sequence";
 
@@ -134,7 +134,7 @@ public class AuditChainVerifier {
                         }
                         String previous = row.getString(8);
                         String stored = row.getString(9);
-                        String recomputed = CanonicalEvent.hash(previous, sequence,
+                        String recomputed = CanonicalEvent.hash(row.getShort(14), previous, sequence,
                                 row.getObject(2, OffsetDateTime.class).toInstant(), row.getString(3),
                                 row.getObject(4, UUID.class), row.getObject(5, UUID.class), row.getString(6),
                                 CanonicalEvent.parse(row.getString(7)));

@@ -94,6 +94,14 @@ public class AuditCheckpoints {
                 instant(row[2]), (String) row[3], (String) row[4]));
     }
 
+    static final String COLUMNS = "sequence, hash, signed_at, key_id, signature";
+
+    /** The checkpoint of a row selected with {@link #COLUMNS}. */
+    static AuditCheckpoint checkpoint(java.sql.ResultSet row) throws java.sql.SQLException {
+        return new AuditCheckpoint(row.getLong(1), row.getString(2), row.getObject(3, OffsetDateTime.class).toInstant(),
+                row.getString(4), row.getString(5));
+    }
+
     static Instant instant(Object value) {
         if (value instanceof Instant instant) {
             return instant;

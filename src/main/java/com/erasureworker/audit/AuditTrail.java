@@ -95,7 +95,8 @@ public class AuditTrail {
         event.type = type.name();
         event.detail = detail == null ? Map.of() : detail;
         event.previousHash = head.lastHash;
-        event.hash = CanonicalEvent.hash(event.previousHash, event.sequence, event.occurredAt, actor, requestId, targetId,
+        event.hashForm = CanonicalEvent.CURRENT;
+        event.hash = CanonicalEvent.hash(event.hashForm, event.previousHash, event.sequence, event.occurredAt, actor, requestId, targetId,
                 event.type, event.detail);
         event.persist();
         head.lastSequence = event.sequence;
