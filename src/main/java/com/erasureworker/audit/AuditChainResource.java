@@ -32,6 +32,7 @@ public class AuditChainResource {
     }
 
     private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+    private static final Pattern HELD = Pattern.compile("([0-9]{1,18}):([0-9a-f]{64})");
 
     private final AuditChainExport export;
     private final AuditChainVerifier verifier;
@@ -49,11 +50,13 @@ public class AuditChainResource {
     @GET
     @Path("/verify")
     @RolesAllowed({"auditor", "admin"})
-    @Operation(summary = "Recompute the hash chain (optionally a range of sequences), check every signed checkpoint "
-            + "and your anchor (expectSequence + expectHash), and report the first event that cannot be trusted")
+    @Operation(summary = "Recompute the hash chain (optionally a range of sequences), check every signed checkpoint and "
+            + "their continuity, and the positions you hold (expectSequence + expectHash, or expect=sequence:hash, "
+            + "repeatable, e.g. checkpoints you downloaded), and report the first event that cannot be trusted",
+            description = "Roles: auditor, admin. 400 when a held position lies outside fromSequence..toSequence.")
     public ChainVerification verify(@QueryParam("fromSequence") String fromSequence,
             @QueryParam("toSequence") String toSequence, @QueryParam("expectSequence") String expectSequence,
-            @QueryParam("expectHash") String expectHash) {
+            @QueryParam("expectHash") String expectHash, @QueryParam("expect") List<String> expect) {
         List<FieldError> errors = new ArrayList<>();
         Long from = QueryParameters.value("fromSequence", fromSequence, Long::valueOf, "a whole number", errors);
         Long to = QueryParameters.value("toSequence", toSequence, Long::valueOf, "a whole number", errors);
@@ -67,12 +70,33 @@ public class AuditChainResource {
             errors.add(new FieldError(anchorSequence == null ? "expectSequence" : "expectHash",
                     "expectSequence and expectHash go together"));
         }
+        List<AuditChainVerifier.Anchor> anchors = new ArrayList<>();
+        if (anchorSequence != null && hashGiven) {
+            anchors.add(new AuditChainVerifier.Anchor(anchorSequence, expectHash.trim()));
+            outOfRange("expectSequence", anchorSequence, from, to, errors);
+        }
+        for (String held : expect == null ? List.<String>of() : expect) {
+            java.util.regex.Matcher position = HELD.matcher(held == null ? "" : held.trim());
+            if (!position.matches()) {
+                errors.add(new FieldError("expect", "must be sequence:hash (a whole number, a colon, 64 lowercase hex "
+                        + "characters)"));
+                continue;
+            }
+            long sequence = Long.parseLong(position.group(1));
+            anchors.add(new AuditChainVerifier.Anchor(sequence, position.group(2)));
+            outOfRange("expect", sequence, from, to, errors);
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.badRequest("Some query parameters are not readable.", errors);
         }
-        AuditChainVerifier.Anchor anchor = anchorSequence == null ? null
-                : new AuditChainVerifier.Anchor(anchorSequence, expectHash.trim());
-        return verifier.verify(from, to, anchor);
+        return verifier.verifyHeld(from, to, anchors);
+    }
+
+    /** A held position outside the range asked for would not be checked: say so instead of answering valid. */
+    private static void outOfRange(String field, long sequence, Long from, Long to, List<FieldError> errors) {
+        if ((from != null && sequence < from) || (to != null && sequence > to) || sequence < 1) {
+            errors.add(new FieldError(field, "lies outside fromSequence..toSequence, so it would not be checked"));
+        }
     }
 
     @GET
