@@ -9,7 +9,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -24,7 +26,8 @@ import java.util.UUID;
 public class AuditChainVerifier {
 
     private static final String EVENTS = "select e.sequence, e.occurred_at, e.actor, e.request_id, e.target_id, e.type, "
-            + "e.detail::text, e.previous_hash, e.hash, c.hash, c.signed_at, c.key_id, c.signature "
+            + "e.detail::text, e.previous_hash, e.hash, c.hash, c.signed_at, c.key_id, c.signature, e.hash_form, c.form, c.previous_sequence, c.previous_hash, "
+            + "c.previous_signature "
             + "from audit_event e left join audit_checkpoint c on c.sequence = e.sequence "
             + "where e.sequence between ? and ? order by e.sequence";
 
@@ -34,12 +37,14 @@ public class AuditChainVerifier {
 
     private final AgroalDataSource dataSource;
     private final AuditSigningKey key;
+    private final CheckpointLog signedOutside;
 
     private final Event<AuditChainBroken> broken;
     private final Counter failures;
 
-    AuditChainVerifier(AgroalDataSource dataSource, AuditSigningKey key, Event<AuditChainBroken> broken,
-            MeterRegistry registry) {
+    AuditChainVerifier(AgroalDataSource dataSource, AuditSigningKey key, CheckpointLog signedOutside,
+            Event<AuditChainBroken> broken, MeterRegistry registry) {
+        this.signedOutside = signedOutside;
         this.broken = broken;
         this.failures = Counter.builder("audit.verify.failures")
                 .description("Audit chain verifications that found the chain or a checkpoint invalid").register(registry);
@@ -49,7 +54,15 @@ public class AuditChainVerifier {
 
     /** Checks events {@code from}..{@code to} (inclusive; null = the whole chain), and the anchor when given. */
     public ChainVerification verify(Long from, Long to, Anchor anchor) {
-        ChainVerification result = check(from, to, anchor);
+        return verifyHeld(from, to, anchor == null ? List.of() : List.of(anchor));
+    }
+
+    /**
+     * Checks events {@code from}..{@code to} (inclusive; null = the whole chain) and every anchor (positions an
+     * auditor holds, e.g. checkpoints), reporting the first that disagrees.
+     */
+    public ChainVerification verifyHeld(Long from, Long to, List<Anchor> anchors) {
+        ChainVerification result = check(from, to, anchors);
         if (!result.valid()) {
             failures.increment();
             broken.fire(new AuditChainBroken(result));
@@ -57,7 +70,7 @@ public class AuditChainVerifier {
         return result;
     }
 
-    private ChainVerification check(Long from, Long to, Anchor anchor) {
+    private ChainVerification check(Long from, Long to, List<Anchor> anchor) {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false); // PostgreSQL streams with a cursor only inside a transaction
@@ -77,18 +90,20 @@ public class AuditChainVerifier {
         private final Connection connection;
         private final long from;
         private final Long to;
-        private final Anchor anchor;
+        private final java.util.NavigableMap<Long, String> anchors = new java.util.TreeMap<>();
         private long headSequence;
         private String headHash;
         private long checked;
         private long checkpoints;
         private AuditCheckpoint lastValid;
 
-        Pass(Connection connection, long from, Long to, Anchor anchor) {
+        private AuditCheckpoint previousCheckpoint;
+
+        Pass(Connection connection, long from, Long to, List<Anchor> anchors) {
             this.connection = connection;
             this.from = from;
             this.to = to;
-            this.anchor = anchor;
+            anchors.forEach(anchor -> this.anchors.putIfAbsent(anchor.sequence(), anchor.hash()));
         }
 
         ChainVerification run() throws SQLException {
@@ -108,9 +123,14 @@ public class AuditChainVerifier {
                 return invalid(headSequence + 1, "a signed checkpoint at sequence " + signedBeyond
                         + " lies beyond the chain head: events were removed");
             }
-            if (anchor != null && anchor.sequence() > headSequence) {
-                return invalid(headSequence + 1, "the chain ends before your anchor at sequence " + anchor.sequence());
+            if (!anchors.isEmpty() && anchors.lastKey() > headSequence) {
+                return invalid(headSequence + 1, "the chain ends before your anchor at sequence " + anchors.lastKey());
             }
+            ChainVerification cutBack = lastSignedStillThere();
+            if (cutBack != null) {
+                return cutBack;
+            }
+            previousCheckpoint = checkpointBefore(from);
             long last = to == null ? headSequence : Math.min(to, headSequence);
             String expectedPrevious = from == 1 ? AuditChainHead.GENESIS : storedHash(from - 1);
             long expectedSequence = from;
@@ -126,7 +146,7 @@ public class AuditChainVerifier {
                         }
                         String previous = row.getString(8);
                         String stored = row.getString(9);
-                        String recomputed = CanonicalEvent.hash(previous, sequence,
+                        String recomputed = CanonicalEvent.hash(row.getShort(14), previous, sequence,
                                 row.getObject(2, OffsetDateTime.class).toInstant(), row.getString(3),
                                 row.getObject(4, UUID.class), row.getObject(5, UUID.class), row.getString(6),
                                 CanonicalEvent.parse(row.getString(7)));
@@ -136,7 +156,8 @@ public class AuditChainVerifier {
                         if (!recomputed.equals(stored)) {
                             return invalid(sequence, "content does not match its hash");
                         }
-                        if (anchor != null && anchor.sequence() == sequence && !anchor.hash().equals(stored)) {
+                        String anchor = anchors.get(sequence);
+                        if (anchor != null && !anchor.equals(stored)) {
                             return invalid(firstUntrusted(), "the event at sequence " + sequence + " does not have "
                                     + "the hash of your anchor: the chain was rewritten up to there");
                         }
@@ -162,8 +183,11 @@ public class AuditChainVerifier {
         }
 
         private ChainVerification checkpoint(long sequence, String stored, ResultSet row) throws SQLException {
-            AuditCheckpoint checkpoint = new AuditCheckpoint(sequence, row.getString(10),
-                    row.getObject(11, OffsetDateTime.class).toInstant(), row.getString(12), row.getString(13));
+            Instant signedAt = row.getObject(11, OffsetDateTime.class).toInstant();
+            AuditCheckpoint checkpoint = row.getInt(15) == 1
+                    ? new AuditCheckpoint(sequence, row.getString(10), signedAt, row.getString(12), row.getString(13))
+                    : AuditCheckpoint.linked(sequence, row.getString(10), signedAt, row.getString(12),
+                            row.getString(13), row.getLong(16), row.getString(17), row.getString(18));
             checkpoints++;
             if (!key.verify(checkpoint.statementBytes(), checkpoint.signature())) {
                 return invalid(firstUntrusted(), "the checkpoint at sequence " + sequence + " does not carry a valid "
@@ -173,8 +197,47 @@ public class AuditChainVerifier {
                 return invalid(firstUntrusted(), "the signed checkpoint at sequence " + sequence + " does not match "
                         + "the chain: events after the last matching checkpoint were rewritten");
             }
+            if (checkpoint.form() == 2 && !checkpoint.follows(previousCheckpoint)) {
+                return invalid(firstUntrusted(), "checkpoint continuity: the checkpoint at sequence " + sequence
+                        + " names the checkpoint at sequence " + checkpoint.previousSequence() + " as its previous one, "
+                        + "but the trail holds " + (previousCheckpoint == null ? "none before it"
+                                : "sequence " + previousCheckpoint.sequence() + " (or it differs)")
+                        + ": checkpoints were removed or replaced");
+            }
+            previousCheckpoint = checkpoint;
             lastValid = checkpoint;
             return null;
+        }
+
+        /** The last checkpoint this service signed, kept outside the database, must still be in the trail. */
+        private ChainVerification lastSignedStillThere() throws SQLException {
+            AuditCheckpoint signed = signedOutside.last().orElse(null);
+            if (signed == null) {
+                return null;
+            }
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select signature from audit_checkpoint where sequence = ?")) {
+                select.setLong(1, signed.sequence());
+                try (ResultSet row = select.executeQuery()) {
+                    if (row.next() && signed.signature().equals(row.getString(1))) {
+                        return null;
+                    }
+                }
+            }
+            return invalid(Math.min(signed.sequence(), headSequence + 1), "checkpoint continuity: the last checkpoint "
+                    + "this service signed (sequence " + signed.sequence() + ", kept outside the database) is no longer "
+                    + "in the trail: the trail was cut back or rewritten");
+        }
+
+        /** The newest checkpoint before {@code sequence}, the one the first checkpoint in the range must name. */
+        private AuditCheckpoint checkpointBefore(long sequence) throws SQLException {
+            try (PreparedStatement select = connection.prepareStatement("select " + AuditCheckpoints.COLUMNS
+                    + " from audit_checkpoint where sequence < ? order by sequence desc limit 1")) {
+                select.setLong(1, sequence);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? AuditCheckpoints.checkpoint(row) : null;
+                }
+            }
         }
 
         /** The first event not covered by a checkpoint that still matches. */

@@ -14,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 
 /**
  * One entry of the append-only, hash-chained audit trail. {@code detail} is small JSON without personal data;
- * {@code hash} = SHA-256(previousHash ‖ canonical event), see {@link CanonicalEvent}. Written only by
+ * {@code hash} = SHA-256 of the canonical event in its {@code hashForm}, see {@link CanonicalEvent}. Written only by
  * {@link AuditTrail}; never updated (the database refuses it).
  */
 @Entity
@@ -33,6 +33,8 @@ public class AuditEvent extends PanacheEntityBase {
     public Map<String, Object> detail;
     public String previousHash;
     public String hash;
+    /** The form {@link #hash} was computed in: 1 (before V30) or 2 (RFC 8785, docs/verifying-proof.md). */
+    public short hashForm;
 
     public static List<AuditEvent> ofRequest(UUID requestId) {
         return list("requestId = ?1 order by sequence", requestId);

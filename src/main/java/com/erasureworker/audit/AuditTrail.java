@@ -4,7 +4,6 @@ import com.erasureworker.dixa.DixaCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -29,6 +28,8 @@ import java.util.function.Supplier;
 public class AuditTrail {
 
     public static final String SYSTEM = "system";
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Clock clock;
     private final EntityManager entityManager;
@@ -84,9 +85,11 @@ public class AuditTrail {
     }
 
     private AuditEvent append(AuditType type, String actor, UUID requestId, UUID targetId, Map<String, Object> detail) {
-        AuditChainHead head = AuditChainHead.findById(AuditChainHead.ID, LockModeType.PESSIMISTIC_WRITE);
+        // The head's row lock, held until commit, through the owner's function: the runtime role may only read it.
+        Object[] head = (Object[]) entityManager.createNativeQuery("select last_sequence, last_hash from audit_chain_lock()")
+                .getSingleResult();
         AuditEvent event = new AuditEvent();
-        event.sequence = head.lastSequence + 1;
+        event.sequence = ((Number) head[0]).longValue() + 1;
         // Microseconds: what PostgreSQL keeps, so the hash recomputed from the row matches.
         event.occurredAt = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         event.actor = actor;
@@ -94,14 +97,31 @@ public class AuditTrail {
         event.targetId = targetId;
         event.type = type.name();
         event.detail = detail == null ? Map.of() : detail;
-        event.previousHash = head.lastHash;
-        event.hash = CanonicalEvent.hash(event.previousHash, event.sequence, event.occurredAt, actor, requestId, targetId,
-                event.type, event.detail);
-        event.persist();
-        head.lastSequence = event.sequence;
-        head.lastHash = event.hash;
-        head.updatedAt = event.occurredAt;
+        event.previousHash = (String) head[1];
+        event.hashForm = CanonicalEvent.CURRENT;
+        event.hash = CanonicalEvent.hash(event.hashForm, event.previousHash, event.sequence, event.occurredAt, actor,
+                requestId, targetId, event.type, event.detail);
+        // The database checks the sequence and the link, inserts the event and moves the head (V32).
+        entityManager.createNativeQuery("select audit_append_event(cast(?1 as bigint), cast(?2 as timestamptz), "
+                + "cast(?3 as varchar), cast(?4 as uuid), cast(?5 as uuid), cast(?6 as varchar), cast(?7 as jsonb), "
+                + "cast(?8 as varchar), cast(?9 as varchar), cast(?10 as smallint))")
+                .setParameter(1, event.sequence).setParameter(2, event.occurredAt).setParameter(3, actor)
+                .setParameter(4, text(requestId)).setParameter(5, text(targetId)).setParameter(6, event.type)
+                .setParameter(7, json(event.detail)).setParameter(8, event.previousHash).setParameter(9, event.hash)
+                .setParameter(10, (int) event.hashForm).getSingleResult();
         return event;
+    }
+
+    private static String text(UUID id) {
+        return id == null ? null : id.toString();
+    }
+
+    private static String json(Map<String, Object> detail) {
+        try {
+            return JSON.writeValueAsString(detail);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("audit detail must be plain JSON values", e);
+        }
     }
 
     /** One DIXA_CALL event per HTTP exchange: method, path template, status (0 = no answer), duration. */

@@ -21,8 +21,8 @@ import org.eclipse.microprofile.health.Readiness;
 public class AuditChainWritableCheck implements HealthCheck {
 
     static final String NAME = "Audit trail writable";
-    private static final String QUERY = "select has_table_privilege('audit_event', 'INSERT') "
-            + "and has_column_privilege('audit_chain_head', 'last_hash', 'UPDATE') "
+    private static final String QUERY = "select has_function_privilege('audit_append_event(bigint, timestamptz, "
+            + "varchar, uuid, uuid, varchar, jsonb, varchar, varchar, smallint)', 'EXECUTE') "
             + "and not pg_is_in_recovery() and current_setting('transaction_read_only') = 'off'";
 
     private final AgroalDataSource dataSource;

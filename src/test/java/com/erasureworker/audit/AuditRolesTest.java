@@ -114,12 +114,12 @@ class AuditRolesTest {
             statement.execute("update audit_event set detail = '{\"n\": 666}'::jsonb where sequence = " + sequence);
             String previous = null;
             try (ResultSet row = statement.executeQuery("select sequence, occurred_at, actor, request_id, target_id, "
-                    + "type, detail::text, previous_hash from audit_event where sequence >= " + sequence
+                    + "type, detail::text, previous_hash, hash_form from audit_event where sequence >= " + sequence
                     + " order by sequence")) {
                 List<String[]> updates = new ArrayList<>();
                 while (row.next()) {
                     String linked = previous == null ? row.getString(8) : previous;
-                    previous = CanonicalEvent.hash(linked, row.getLong(1),
+                    previous = CanonicalEvent.hash(row.getShort(9), linked, row.getLong(1),
                             row.getObject(2, OffsetDateTime.class).toInstant(), row.getString(3),
                             row.getObject(4, UUID.class), row.getObject(5, UUID.class), row.getString(6),
                             CanonicalEvent.parse(row.getString(7)));
