@@ -24,7 +24,7 @@ public class BasicSignInSwitch {
 
     /** Before the sign-in throttle (-5). */
     private static final int ORDER = -6;
-    static final String CONSOLE_COOKIE = "console-session";
+    public static final String CONSOLE_COOKIE = "console-session";
     /** Its own credentials, checked by the resource (dixaevents/DixaEventAuthorization), not the users realm. */
     static final String DIXA_EVENTS = "/api/v1/dixa-events";
 

@@ -1,5 +1,6 @@
 package com.erasureworker.signin;
 
+import com.erasureworker.api.BasicSignInSwitch;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
