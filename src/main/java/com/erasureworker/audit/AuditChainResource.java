@@ -112,6 +112,19 @@ public class AuditChainResource {
         return Response.ok(body, AuditChainExport.MEDIA_TYPE).build();
     }
 
+    @GET
+    @Path("/checkpoints")
+    @Produces(AuditChainExport.MEDIA_TYPE)
+    @RolesAllowed({"auditor", "admin"})
+    @Operation(summary = "Every signed checkpoint with its signed statement and its link to the previous one, as JSON "
+            + "lines in sequence order, streamed: keep a copy, and hand it back to verify (expect=sequence:hash)")
+    public Response checkpoints(@QueryParam("fromSequence") String fromSequence,
+            @QueryParam("toSequence") String toSequence) {
+        long[] range = range(fromSequence, toSequence);
+        StreamingOutput body = output -> export.checkpoints(range[0], range[1], output);
+        return Response.ok(body, AuditChainExport.MEDIA_TYPE).build();
+    }
+
     /** fromSequence..toSequence, both optional (1 and the largest sequence). */
     static long[] range(String fromSequence, String toSequence) {
         List<FieldError> errors = new ArrayList<>();

@@ -14,15 +14,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import com.erasureworker.webhook.Outbox;
+import com.erasureworker.webhook.WebhookEventType;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
  * Signs the chain's head at most every {@code audit.checkpoint-every} (only when it moved) and whenever a certificate
  * asks for it. Each checkpoint names the one before it and is appended through {@code audit_append_checkpoint} (the
- * database checks the link); once committed it goes to the log, the {@link CheckpointLog} outside the database, and
- * {@link CheckpointPublished} observers (the audit.checkpoint webhook). The signer refuses to sign a head that does
+ * database checks the link) together with its audit.checkpoint webhook; once committed it goes to the log and to the
+ * {@link CheckpointLog} outside the database; auditors download them all from {@code GET …/audit-events/checkpoints}. The signer refuses to sign a head that does
  * not descend from the last checkpoint it signed: a trail cut back by the database's owner is not signed over.
  */
 @ApplicationScoped
@@ -31,10 +35,6 @@ public class AuditCheckpoints {
     private static final Logger LOG = Logger.getLogger(AuditCheckpoints.class);
     static final String COLUMNS = "sequence, hash, signed_at, key_id, signature, form, previous_sequence, "
             + "previous_hash, previous_signature";
-
-    /** Fired after a new checkpoint committed. */
-    public record CheckpointPublished(AuditCheckpoint checkpoint) {
-    }
 
     /** The signer would not sign: the chain does not descend from the last checkpoint it signed. */
     public static final class RewindRefused extends IllegalStateException {
@@ -48,17 +48,16 @@ public class AuditCheckpoints {
     private final Clock clock;
     private final CheckpointLog log;
     private final TransactionSynchronizationRegistry transactions;
-    private final jakarta.enterprise.event.Event<CheckpointPublished> published;
+    private final Outbox outbox;
 
     AuditCheckpoints(AuditSigningKey key, EntityManager entityManager, Clock clock, CheckpointLog log,
-            TransactionSynchronizationRegistry transactions,
-            jakarta.enterprise.event.Event<CheckpointPublished> published) {
+            TransactionSynchronizationRegistry transactions, Outbox outbox) {
         this.key = key;
         this.entityManager = entityManager;
         this.clock = clock;
         this.log = log;
         this.transactions = transactions;
-        this.published = published;
+        this.outbox = outbox;
     }
 
     @Nonconcurrent
@@ -112,6 +111,7 @@ public class AuditCheckpoints {
         if (!inserted) {
             return at(sequence).orElse(checkpoint);
         }
+        outbox.publish(WebhookEventType.AUDIT_CHECKPOINT, null, webhookData(checkpoint));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {
@@ -127,12 +127,27 @@ public class AuditCheckpoints {
         return checkpoint;
     }
 
+    /** The checkpoint as subscribers receive it: everything needed to check its signature and its link. */
+    private static Map<String, Object> webhookData(AuditCheckpoint checkpoint) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("sequence", checkpoint.sequence());
+        data.put("hash", checkpoint.hash());
+        data.put("signedAt", checkpoint.signedAt().toString());
+        data.put("keyId", checkpoint.keyId());
+        data.put("signature", checkpoint.signature());
+        data.put("form", checkpoint.form());
+        data.put("previousSequence", checkpoint.previousSequence());
+        data.put("previousHash", checkpoint.previousHash());
+        data.put("previousSignature", checkpoint.previousSignature());
+        data.put("statement", checkpoint.statement());
+        return data;
+    }
+
     private void published(AuditCheckpoint checkpoint) {
         LOG.infof("audit checkpoint: sequence %d hash %s signedAt %s key %s signature %s previousSequence %d",
                 checkpoint.sequence(), checkpoint.hash(), checkpoint.signedAt(), checkpoint.keyId(),
                 checkpoint.signature(), checkpoint.previousSequence());
         log.append(checkpoint);
-        published.fire(new CheckpointPublished(checkpoint));
     }
 
     /**

@@ -18,6 +18,8 @@ public enum WebhookEventType {
     TARGET_WAITING_FOR_CLOSE("target.waiting_for_close"),
     SWEEP_FINISHED("sweep.finished"),
     AUDIT_VERIFY_FAILED("audit.verify_failed"),
+    /** A checkpoint of the audit chain was signed: a copy outside the database (audit/AuditCheckpoints). */
+    AUDIT_CHECKPOINT("audit.checkpoint"),
     DIXA_CONTRACT_FAILED("dixa.contract_failed"),
     CANARY_FAILED("canary.failed"),
     /** The emergency pause was switched on (no Dixa write from any replica until resumed). */
