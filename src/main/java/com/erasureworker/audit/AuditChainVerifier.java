@@ -23,6 +23,7 @@ import java.util.UUID;
  * with any anchor an auditor kept ({@code expectSequence}, {@code expectHash}).
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // audit_verify_failures_total exists from the start (alert AuditChainVerifyFailed)
 public class AuditChainVerifier {
 
     private static final String EVENTS = "select e.sequence, e.occurred_at, e.actor, e.request_id, e.target_id, e.type, "

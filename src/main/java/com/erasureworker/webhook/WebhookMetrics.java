@@ -19,6 +19,7 @@ import java.time.Instant;
  * the oldest pending event of an enabled subscription).
  */
 @ApplicationScoped
+@io.quarkus.runtime.Startup // the series exist from the start, so alerts and the dashboard see 0 rather than nothing
 class WebhookMetrics {
 
     private static final Duration MAX_AGE = Duration.ofSeconds(10);
