@@ -3,6 +3,7 @@ package com.erasureworker.audit;
 import io.quarkus.quartz.Nonconcurrent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
@@ -14,8 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
-import com.erasureworker.webhook.Outbox;
-import com.erasureworker.webhook.WebhookEventType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,16 +47,16 @@ public class AuditCheckpoints {
     private final Clock clock;
     private final CheckpointLog log;
     private final TransactionSynchronizationRegistry transactions;
-    private final Outbox outbox;
+    private final Event<CheckpointSigned> signedEvents;
 
     AuditCheckpoints(AuditSigningKey key, EntityManager entityManager, Clock clock, CheckpointLog log,
-            TransactionSynchronizationRegistry transactions, Outbox outbox) {
+            TransactionSynchronizationRegistry transactions, Event<CheckpointSigned> signedEvents) {
         this.key = key;
         this.entityManager = entityManager;
         this.clock = clock;
         this.log = log;
         this.transactions = transactions;
-        this.outbox = outbox;
+        this.signedEvents = signedEvents;
     }
 
     @Nonconcurrent
@@ -111,7 +110,8 @@ public class AuditCheckpoints {
         if (!inserted) {
             return at(sequence).orElse(checkpoint);
         }
-        outbox.publish(WebhookEventType.AUDIT_CHECKPOINT, null, webhookData(checkpoint));
+        // Observed in this transaction (webhook/AuditChainAlerts publishes audit.checkpoint with it).
+        signedEvents.fire(new CheckpointSigned(webhookData(checkpoint)));
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
             public void beforeCompletion() {

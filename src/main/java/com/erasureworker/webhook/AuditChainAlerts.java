@@ -1,13 +1,17 @@
 package com.erasureworker.webhook;
 
 import com.erasureworker.audit.AuditChainBroken;
+import com.erasureworker.audit.CheckpointSigned;
 import com.erasureworker.audit.ChainVerification;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Publishes {@code audit.verify_failed} when a chain check fails (the audit trail fires the event, this tells). */
+/**
+ * Publishes what the audit trail reports: {@code audit.verify_failed} when a chain check fails and
+ * {@code audit.checkpoint} when a checkpoint is signed (the audit trail fires the events, this tells subscribers).
+ */
 @ApplicationScoped
 class AuditChainAlerts {
 
@@ -25,5 +29,9 @@ class AuditChainAlerts {
         data.put("reason", result.reason());
         data.put("headSequence", result.headSequence());
         outbox.publish(WebhookEventType.AUDIT_VERIFY_FAILED, null, data);
+    }
+
+    void onCheckpoint(@Observes CheckpointSigned signed) {
+        outbox.publish(WebhookEventType.AUDIT_CHECKPOINT, null, signed.data());
     }
 }
