@@ -3,6 +3,7 @@ package com.erasureworker.testing;
 import com.erasureworker.audit.OwnerConnection;
 import com.erasureworker.controls.ProcessingPause;
 import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.contract.DixaContract;
 import com.erasureworker.simulator.DixaSimulator;
 import io.quarkus.arc.Arc;
 import io.quarkus.test.junit.callback.QuarkusTestBeforeClassCallback;
@@ -32,6 +33,10 @@ public class CleanState implements QuarkusTestBeforeClassCallback {
         container.instance(ScheduledJobs.class).get().stop();
         container.instance(SettableClock.class).get().reset();
         container.instance(DixaSimulator.class).get().reset();
+        // The contract verdict is kept in memory: an earlier class may have left it red (a refused route, a stopped
+        // simulator) or dated by a clock it moved forward. Ask the reset simulator now, so the first claim of this
+        // class does not meet the old verdict while a background recheck runs.
+        container.instance(DixaContract.class).get().recheck();
         ProcessingPause pause = container.instance(ProcessingPause.class).get();
         if (pause.paused()) {
             pause.resume("test class " + testClass.getSimpleName() + " starts from a clean state", "tests");
