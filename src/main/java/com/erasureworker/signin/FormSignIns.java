@@ -24,9 +24,9 @@ public class FormSignIns {
 
     static final String ROUTE = "/console/j_security_check";
     /**
-     * Before Quarkus' own handler of the form post (route order -{@value SecurityHandlerPriorities#FORM_AUTHENTICATION},
-     * HttpSecurityRecorder.formAuthPostHandler), which checks the password and ends the answer or fails the request:
-     * a later route, e.g. at the API throttle's -5, never sees the post.
+     * Just before Quarkus' own handler of the form post (HttpSecurityRecorder.formAuthPostHandler, route order
+     * -{@value SecurityHandlerPriorities#FORM_AUTHENTICATION}), which checks the password and ends the answer or fails
+     * the request: a later route, e.g. at the API throttle's -5, never sees the post.
      */
     private static final int ORDER = -SecurityHandlerPriorities.FORM_AUTHENTICATION - 1;
     private static final String BODY = """
