@@ -52,7 +52,25 @@ public class ProblemMappers {
         if (authenticator == null) {
             return Uni.createFrom().item(new ProblemException(problem).toResponse());
         }
-        return authenticator.getChallenge(context).onItem().transform(challenge -> withChallenge(problem, challenge));
+        boolean console = context.normalizedPath().startsWith("/console");
+        return authenticator.getChallenge(context).onItem().transform(challenge -> console
+                ? consoleChallenge(problem, challenge) : withChallenge(problem, challenge));
+    }
+
+    /**
+     * The console is the form's: a failed form sign-in (or an expired session) gets the form mechanism's redirect (to
+     * the error page, or to the sign-in page), as a browser expects, not a Basic challenge that would open its
+     * password dialog.
+     */
+    private static Response consoleChallenge(Problem problem, ChallengeData challenge) {
+        if (challenge == null || challenge.status < 300 || challenge.status >= 400) {
+            return withChallenge(problem, challenge);
+        }
+        Response.ResponseBuilder builder = Response.status(challenge.status);
+        if (challenge.getHeaders() != null) {
+            challenge.getHeaders().forEach((name, value) -> builder.header(name.toString(), value));
+        }
+        return builder.build();
     }
 
     @ServerExceptionMapper
@@ -64,7 +82,7 @@ public class ProblemMappers {
     private static Response withChallenge(Problem problem, ChallengeData challenge) {
         Response.ResponseBuilder builder = Response.status(401).type(Problem.MEDIA_TYPE).entity(problem);
         if (challenge != null && challenge.status >= 300 && challenge.status < 400) {
-            // The console's form sign-in answers with a redirect to its page; an API client gets the Basic challenge.
+            // Outside the console the form's redirect is no answer: an API client gets the Basic challenge.
             String realm = ConfigProvider.getConfig().getOptionalValue("quarkus.http.auth.realm", String.class)
                     .orElse("dixa-erasure-worker");
             return builder.header("WWW-Authenticate", "Basic realm=\"" + realm + "\"").build();

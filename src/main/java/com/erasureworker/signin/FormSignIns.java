@@ -1,6 +1,7 @@
 package com.erasureworker.signin;
 
 import com.erasureworker.api.BasicSignInSwitch;
+import io.quarkus.vertx.http.runtime.security.SecurityHandlerPriorities;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
@@ -22,8 +23,12 @@ import java.util.Locale;
 public class FormSignIns {
 
     static final String ROUTE = "/console/j_security_check";
-    /** After the one-way-in check (-6), at the API throttle's place. */
-    private static final int ORDER = -5;
+    /**
+     * Just before Quarkus' own handler of the form post (HttpSecurityRecorder.formAuthPostHandler, route order
+     * -{@value SecurityHandlerPriorities#FORM_AUTHENTICATION}), which checks the password and ends the answer or fails
+     * the request: a later route, e.g. at the API throttle's -5, never sees the post.
+     */
+    private static final int ORDER = -SecurityHandlerPriorities.FORM_AUTHENTICATION - 1;
     private static final String BODY = """
             <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Too many failed sign-ins</title></head>
             <body><h1>Too many failed sign-ins</h1><p>Too many failed sign-ins from your address or for this user

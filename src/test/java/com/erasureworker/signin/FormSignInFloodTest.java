@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,9 +24,6 @@ import org.junit.jupiter.api.Test;
  * address and per user name, while the real user, signing in from another address, is not refused.
  */
 @QuarkusTest
-@Disabled("In the default test profile a non-browser form post to /console/j_security_check answers 401 even with the "
-        + "right password and with FormSignIns' route removed (checked 2026-12-07); the test's client must sign in as "
-        + "the browser does (ConsoleSecurityTest) before this proves the throttle")
 class FormSignInFloodTest {
 
     @Inject
