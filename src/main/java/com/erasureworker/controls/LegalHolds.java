@@ -6,13 +6,12 @@ import com.erasureworker.audit.AuditType;
 import com.erasureworker.privacy.Redaction;
 import com.erasureworker.erasure.TicketConflictException;
 import com.erasureworker.privacy.KeyedHash;
-import com.erasureworker.pipeline.ErasureLifecycle;
-import com.erasureworker.pipeline.WakeUp;
 import com.erasureworker.webhook.Outbox;
 import com.erasureworker.webhook.WebhookEventType;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -35,12 +34,12 @@ public class LegalHolds {
     private final EntityManager entityManager;
     private final Clock clock;
     private final Outbox outbox;
-    private final ErasureLifecycle targets;
+    private final Event<LegalHoldReleased> released;
 
     LegalHolds(AuditTrail audit, KeyedHash fingerprint, EntityManager entityManager, Clock clock,
-            Outbox outbox, ErasureLifecycle targets) {
+            Outbox outbox, Event<LegalHoldReleased> released) {
         this.outbox = outbox;
-        this.targets = targets;
+        this.released = released;
         this.audit = audit;
         this.fingerprint = fingerprint;
         this.entityManager = entityManager;
@@ -94,11 +93,11 @@ public class LegalHolds {
         hold.releasedAt = now;
         hold.releasedBy = actor;
         hold.releaseReason = Redaction.scrub(reason);
-        // Its targets look again now (through the target lifecycle): without another active hold they continue
-        // (ON_HOLD --HoldLifted--> PENDING).
-        int woken = targets.wake(new WakeUp.HoldReleased(id));
+        // Its targets look again now: the pipeline observes the release in this transaction and wakes them through the
+        // target lifecycle; without another active hold they continue (ON_HOLD --HoldLifted--> PENDING).
+        released.fire(new LegalHoldReleased(id));
         audit.record(AuditType.LEGAL_HOLD_RELEASED, actor, null, null, Map.of("holdId", id.toString(),
-                "targetsWoken", woken, "reasonHash", fingerprint.keyedHash(reason)));
+                "reasonHash", fingerprint.keyedHash(reason)));
         outbox.publish(WebhookEventType.LEGAL_HOLD_RELEASED, null, holdEvent(hold));
         return view(hold);
     }

@@ -257,6 +257,19 @@ public class ErasureLifecycle {
                 .executeUpdate() == 1;
     }
 
+    /**
+     * Gives a claim back on shutdown, so another replica may claim the target at once instead of after the lease runs
+     * out. The claim token goes too: the stopping worker's late save, crash record or heartbeat no longer matches
+     * (fenced, as when a lease runs out). Only the claim it names: a target already claimed anew is left alone.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    boolean handBack(UUID targetId, UUID token) {
+        return entityManager.createNativeQuery("""
+                update erasure_target set lease_until = null, lease_owner = null, claim_token = null
+                where id = :id and claim_token = :token
+                """).setParameter("id", targetId).setParameter("token", token).executeUpdate() == 1;
+    }
+
     private void transition(ErasureRequest request, ErasureTarget target, StepResult result,
             StepOutcome.CloseProgress progress, Instant now) {
         boolean lastAttempt = target.attempts + 1 >= config.maxAttempts();

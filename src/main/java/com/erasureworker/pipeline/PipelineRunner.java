@@ -33,7 +33,7 @@ import org.jboss.logging.Logger;
  * until nothing is due or the run's time is up.
  *
  * <p>On shutdown (SIGTERM) it stops claiming, lets the running steps finish for up to {@code shutdown.step-grace} (WORKER_SHUTDOWN_GRACE),
- * then hands back the claims of those that did not ({@link LeaseHandBack}), so another replica takes them at once
+ * then hands back the claims of those that did not ({@link ErasureLifecycle#handBack}), so another replica takes them at once
  * rather than after the lease runs out.
  */
 @ApplicationScoped
@@ -51,7 +51,6 @@ public class PipelineRunner {
     private final ExecutorService workers;
     private final ScheduledExecutorService heartbeats;
     private final String owner;
-    private final LeaseHandBack handBack;
     private final Duration shutdownGrace;
     /** Claims held by this replica's workers right now: what a shutdown hands back if their steps do not finish. */
     private final Set<Lease> held = ConcurrentHashMap.newKeySet();
@@ -63,9 +62,8 @@ public class PipelineRunner {
     private final AtomicInteger runsInProgress = new AtomicInteger();
 
     PipelineRunner(TargetClaims claims, ErasureLifecycle lifecycle, AnonymizeStep anonymize, VerifyStep verify,
-            HoldCheck holds, WorkerConfig config, Clock clock, LeaseHandBack handBack,
+            HoldCheck holds, WorkerConfig config, Clock clock,
             @ConfigProperty(name = "shutdown.step-grace", defaultValue = "20s") Duration shutdownGrace) {
-        this.handBack = handBack;
         this.shutdownGrace = shutdownGrace;
         this.holds = holds;
         this.claims = claims;
@@ -198,7 +196,7 @@ public class PipelineRunner {
         int handedBack = 0;
         for (Lease lease : Set.copyOf(held)) {
             try {
-                handedBack += handBack.release(lease.targetId(), lease.token()) ? 1 : 0;
+                handedBack += lifecycle.handBack(lease.targetId(), lease.token()) ? 1 : 0;
             } catch (RuntimeException databaseGone) {
                 // The lease then runs out as after a crash; the next claim still fences this one's late save.
                 LOG.warnf("could not hand back the claim on target %s: %s", lease.targetId(),

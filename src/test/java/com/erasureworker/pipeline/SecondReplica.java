@@ -23,14 +23,12 @@ public class SecondReplica {
     private final HoldCheck holds;
     private final WorkerConfig config;
     private final Clock clock;
-    private final LeaseHandBack handBack;
     private volatile boolean running;
     private Thread ticker;
     private PipelineRunner runner;
 
     SecondReplica(TargetClaims claims, ErasureLifecycle lifecycle, AnonymizeStep anonymize, VerifyStep verify,
-            HoldCheck holds, WorkerConfig config, Clock clock, LeaseHandBack handBack) {
-        this.handBack = handBack;
+            HoldCheck holds, WorkerConfig config, Clock clock) {
         this.claims = claims;
         this.lifecycle = lifecycle;
         this.anonymize = anonymize;
@@ -41,7 +39,7 @@ public class SecondReplica {
     }
 
     public synchronized void start() {
-        runner = new PipelineRunner(claims, lifecycle, anonymize, verify, holds, config, clock, handBack,
+        runner = new PipelineRunner(claims, lifecycle, anonymize, verify, holds, config, clock,
                 ConfigProvider.getConfig().getOptionalValue("shutdown.step-grace", Duration.class)
                         .orElse(Duration.ofSeconds(20)));
         running = true;
