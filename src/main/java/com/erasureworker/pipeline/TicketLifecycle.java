@@ -30,8 +30,9 @@ import java.util.Set;
 @ApplicationScoped
 public class TicketLifecycle {
 
-    private static final Set<TargetState> OPEN = EnumSet.complementOf(
-            EnumSet.of(TargetState.DONE, TargetState.FAILED, TargetState.CANCELLED));
+    /** The states {@link TargetState#terminal()} does not end: a ticket with a target in one is still running. */
+    private static final Set<TargetState> OPEN = EnumSet.copyOf(
+            java.util.Arrays.stream(TargetState.values()).filter(state -> !state.terminal()).toList());
 
     private final AuditTrail audit;
     private final Outbox outbox;
