@@ -20,6 +20,11 @@ public enum AuditType {
     NOTE_FOUND,
     /** Dixa answered 409 to anonymize although the conversation is closed: no note, no close; asked again later. */
     CONFLICT_ON_CLOSED,
+    /**
+     * An anonymize call whose answer was lost (or a 409 for a closed conversation) was followed by a read that shows
+     * the entity anonymized: the earlier request took effect, nothing is asked again.
+     */
+    EARLIER_REQUEST_APPLIED,
     /** Dixa refused the optional erasure-ticket attribute on a conversation; the erasure goes on without it. */
     ATTRIBUTE_MARK_REFUSED,
     /** A step's result came after its claim was lost (another worker holds the target): discarded, calls recorded. */

@@ -2,6 +2,7 @@ package com.erasureworker.dixa;
 
 import com.erasureworker.dixa.DixaOutcome.Kind;
 import com.erasureworker.erasure.Backoff;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.faulttolerance.api.Guard;
@@ -30,6 +31,7 @@ public class DixaClient {
 
     private static final GenericType<Envelope<Conversation>> CONVERSATION = new GenericType<>() { };
     private static final GenericType<Envelope<AnonymizationRequestStatus>> ANONYMIZATION = new GenericType<>() { };
+    private static final GenericType<Envelope<JsonNode>> ACCEPTED = new GenericType<>() { };
     private static final GenericType<Page<EndUser>> END_USERS = new GenericType<>() { };
     private static final GenericType<Page<Conversation>> CONVERSATIONS = new GenericType<>() { };
     private static final GenericType<Envelope<InternalNote>> NOTE = new GenericType<>() { };
@@ -122,18 +124,18 @@ public class DixaClient {
      * already anonymized where the tenant answers a duplicate with 409, {@code DIXA_DUPLICATE_ANONYMIZE=conflict}).
      */
     public DixaOutcome<AnonymizationRequestStatus> anonymizeConversation(long conversationId, boolean force) {
-        return unwrap(call(DixaEndpoint.ANONYMIZE_CONVERSATION,
-                () -> api.anonymizeConversation(version(), conversationId, force), ANONYMIZATION));
+        return accepted(call(DixaEndpoint.ANONYMIZE_CONVERSATION,
+                () -> api.anonymizeConversation(version(), conversationId, force), ACCEPTED));
     }
 
     public DixaOutcome<AnonymizationRequestStatus> anonymizeMessage(long conversationId, UUID messageId) {
-        return unwrap(call(DixaEndpoint.ANONYMIZE_MESSAGE,
-                () -> api.anonymizeMessage(version(), conversationId, messageId), ANONYMIZATION));
+        return accepted(call(DixaEndpoint.ANONYMIZE_MESSAGE,
+                () -> api.anonymizeMessage(version(), conversationId, messageId), ACCEPTED));
     }
 
     public DixaOutcome<AnonymizationRequestStatus> anonymizeEndUser(UUID userId, boolean force) {
-        return unwrap(call(DixaEndpoint.ANONYMIZE_END_USER, () -> api.anonymizeEndUser(version(), userId, force),
-                ANONYMIZATION));
+        return accepted(call(DixaEndpoint.ANONYMIZE_END_USER, () -> api.anonymizeEndUser(version(), userId, force),
+                ACCEPTED));
     }
 
     public DixaOutcome<AnonymizationRequestStatus> getAnonymizationRequest(UUID requestId) {
@@ -287,6 +289,20 @@ public class DixaClient {
 
     static <T> DixaOutcome<T> unwrap(DixaOutcome<Envelope<T>> outcome) {
         return outcome.map(Envelope::data);
+    }
+
+    /**
+     * An anonymize call's 202, read leniently ({@link AnonymizationRequestStatus#leniently}); one that names no
+     * request id is a lost answer (transient, with the call recorded): Dixa may have queued a request nobody can follow.
+     */
+    static DixaOutcome<AnonymizationRequestStatus> accepted(DixaOutcome<Envelope<JsonNode>> outcome) {
+        if (!outcome.isOk()) {
+            return outcome.map(envelope -> null);
+        }
+        return AnonymizationRequestStatus.leniently(outcome.value() == null ? null : outcome.value().data())
+                .map(status -> outcome.map(envelope -> status))
+                .orElseGet(() -> DixaOutcome.failure(Kind.TRANSIENT, "accepted without a readable request id", null,
+                        outcome.calls()));
     }
 
     /** Carries a transient outcome through the retry guard; never leaves this class. */

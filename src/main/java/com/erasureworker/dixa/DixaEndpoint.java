@@ -7,9 +7,11 @@ package com.erasureworker.dixa;
 public enum DixaEndpoint {
     GET_CONVERSATION("GET", "/conversations/{conversationId}", true),
     CLOSE_CONVERSATION("PUT", "/conversations/{conversationId}/close", true),
-    ANONYMIZE_CONVERSATION("PATCH", "/conversations/{conversationId}/anonymize", true),
-    ANONYMIZE_MESSAGE("PATCH", "/conversations/{conversationId}/messages/{messageId}/anonymize", true),
-    ANONYMIZE_END_USER("PATCH", "/endusers/{userId}/anonymize", true),
+    // Dixa may accept an anonymize request and still lose the answer (a timeout, a 5xx): a repeat could queue a second
+    // request. Never repeated in the call; the step reads first and waits (pipeline/LostAnswers).
+    ANONYMIZE_CONVERSATION("PATCH", "/conversations/{conversationId}/anonymize", false),
+    ANONYMIZE_MESSAGE("PATCH", "/conversations/{conversationId}/messages/{messageId}/anonymize", false),
+    ANONYMIZE_END_USER("PATCH", "/endusers/{userId}/anonymize", false),
     GET_ANONYMIZATION_REQUEST("GET", "/anonymization/request/{requestId}", true),
     FIND_END_USERS_BY_EMAIL("GET", "/endusers?email", true),
     FIND_END_USERS_BY_PHONE("GET", "/endusers?phone", true),

@@ -49,6 +49,12 @@ public class ErasureTarget extends PanacheEntityBase {
     public String waitingReason;
     /** Set before the first anonymize call is made; a ticket can be cancelled only while no target has it. */
     public Instant anonymizeRequestedAt;
+    /**
+     * Until when the step only reads before asking Dixa again: an earlier anonymize call may have been accepted
+     * although its answer was lost, or Dixa answered 409 for a closed conversation it has likely queued. Null when
+     * Dixa's answer is known.
+     */
+    public Instant unconfirmedUntil;
     /** The state a FAILED target failed in: a retry resumes there. */
     @Enumerated(EnumType.STRING)
     public TargetState failedStep;

@@ -27,7 +27,8 @@ class ErasureMark {
     Phase markUnderWay(Work work, Phase.Next next, StepLog log) {
         log.beforeAnonymize();
         if (dixaConfig.erasureAttributeId().isEmpty() || work.type() == TargetType.USER
-                || work.state() != TargetState.PENDING) {
+                || work.state() != TargetState.PENDING || work.unconfirmedUntil() != null) {
+            // (an unconfirmed request means an earlier step of this target got as far as the anonymize call: marked)
             return next;
         }
         Map<UUID, Object> attribute = Map.of(dixaConfig.erasureAttributeId().get(), work.ticketRef());

@@ -29,11 +29,13 @@ class OpenConversationPolicy {
     private final DixaConfig dixaConfig;
     private final WorkerConfig config;
     private final Clock clock;
+    private final LostAnswers lostAnswers;
 
-    OpenConversationPolicy(DixaConfig dixaConfig, WorkerConfig config, Clock clock) {
+    OpenConversationPolicy(DixaConfig dixaConfig, WorkerConfig config, Clock clock, LostAnswers lostAnswers) {
         this.dixaConfig = dixaConfig;
         this.config = config;
         this.clock = clock;
+        this.lostAnswers = lostAnswers;
     }
 
     /** Phase 5, the last, of the anonymize step: waits, or closes the open conversations and anonymizes. */
@@ -112,6 +114,10 @@ class OpenConversationPolicy {
         }
         if (answer.isOk()) {
             return log.finish(StepLog.accepted(answer.value()));
+        }
+        if (StepLog.answerLost(answer)) {
+            // Not asked again before the wait: the next step finds the conversation closed and reads it first.
+            return log.finish(lostAnswers.after("anonymize after closing", answer));
         }
         if (answer.kind() == DixaOutcome.Kind.CONFLICT) {
             return log.finish(new StepResult.Transient("the conversation was reopened right after it was closed", null,

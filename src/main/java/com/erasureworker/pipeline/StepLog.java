@@ -120,6 +120,11 @@ final class StepLog {
         this.covered = conversations;
     }
 
+    /** The end user's conversations as listed in this step (null when none were listed). */
+    List<Conversation> coveredConversations() {
+        return covered;
+    }
+
     void notePosted(long conversationId, Instant at) {
         notesPosted.put(conversationId, at);
     }
@@ -161,6 +166,14 @@ final class StepLog {
             result = new StepResult.Transient(t.reason(), t.retryAfter(), false);
         }
         return finish(result);
+    }
+
+    /**
+     * Whether an anonymize call went out and got no usable answer (a timeout, a reset, a 5xx, a 202 that names no
+     * request): Dixa may have accepted it. A local budget miss or a pause sent nothing; 4xx answers are Dixa's word.
+     */
+    static boolean answerLost(DixaOutcome<?> outcome) {
+        return outcome.kind() == DixaOutcome.Kind.TRANSIENT && !outcome.calls().isEmpty();
     }
 
     /** Dixa accepted an anonymize request: processed already, or queued. */

@@ -27,7 +27,7 @@ sealed interface StepResult {
      * Dixa refused the anonymize (409) and the conversation already reads as anonymized (a repeated request where the
      * tenant answers a duplicate with 409, {@code DIXA_DUPLICATE_ANONYMIZE=conflict}): nothing to ask, verify it.
      */
-    record AlreadyAnonymized(long conversationId) implements StepResult {
+    record AlreadyAnonymized(long conversationId) implements StepResult { // 0 for an end user
     }
 
     /** Conversations are not closed and the close policy says wait; look again at {@code recheckAt}. */
@@ -45,6 +45,16 @@ sealed interface StepResult {
 
     /** Dixa did not process the request within the processing timeout. */
     record Stuck(String reason) implements StepResult {
+    }
+
+    /**
+     * Dixa may hold a request this target cannot follow: an anonymize call went out and its answer was lost (a
+     * timeout, a 5xx, a 202 without a request id; {@code countsAsAttempt}), or Dixa answered 409 for a conversation
+     * that reads closed and not anonymized (likely queued; no attempt). Nothing is asked again before {@code until}
+     * (null: keep the target's); the step reads again at {@code lookAgainAt}.
+     */
+    record Unconfirmed(String reason, Instant until, Instant lookAgainAt, boolean countsAsAttempt)
+            implements StepResult {
     }
 
     /** Worth trying again later; {@code countsAsAttempt} is false for a local rate-budget miss. */

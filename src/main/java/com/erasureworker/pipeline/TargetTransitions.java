@@ -24,6 +24,7 @@ import java.util.Set;
  * PENDING --AlreadyAnonymized--> VERIFYING
  * PENDING --WaitingForClose--> WAITING_FOR_CLOSE
  * PENDING --Following--> AWAITING_DIXA
+ * PENDING --Unconfirmed--> PENDING
  * PENDING --Transient--> PENDING
  * PENDING --Permanent--> FAILED
  * PENDING --Crashed--> PENDING
@@ -41,6 +42,7 @@ import java.util.Set;
  * WAITING_FOR_CLOSE --AlreadyAnonymized--> VERIFYING
  * WAITING_FOR_CLOSE --WaitingForClose--> WAITING_FOR_CLOSE
  * WAITING_FOR_CLOSE --Following--> AWAITING_DIXA
+ * WAITING_FOR_CLOSE --Unconfirmed--> WAITING_FOR_CLOSE
  * WAITING_FOR_CLOSE --Transient--> WAITING_FOR_CLOSE
  * WAITING_FOR_CLOSE --Permanent--> FAILED
  * WAITING_FOR_CLOSE --Crashed--> WAITING_FOR_CLOSE
@@ -92,6 +94,10 @@ final class TargetTransitions {
         RECORD_VERIFICATION,
         /** Forget Dixa's previous request, so the next step asks again and a new timeout starts. */
         FORGET_REQUEST,
+        /** Keep until when the step only reads before asking Dixa again ({@link StepResult.Unconfirmed}). */
+        RECORD_UNCONFIRMED,
+        /** Dixa's answer is known (a request, an anonymized read, a followed request): nothing is unconfirmed. */
+        CLEAR_UNCONFIRMED,
         /** Keep the legal hold that keeps the target. */
         RECORD_HOLD,
         /** The target leaves ON_HOLD: no hold keeps it any more. */
@@ -155,8 +161,12 @@ final class TargetTransitions {
         if (from == TargetState.WAITING_FOR_CLOSE && transition.to() != TargetState.WAITING_FOR_CLOSE) {
             effects.add(Effect.CLEAR_WAITING);
         }
-        if ((from == TargetState.PENDING || from == TargetState.WAITING_FOR_CLOSE) && !isCommand(result)) {
+        boolean beforeRequest = from == TargetState.PENDING || from == TargetState.WAITING_FOR_CLOSE;
+        if (beforeRequest && !isCommand(result)) {
             effects.add(Effect.RECORD_CLOSE_PROGRESS);
+        }
+        if (beforeRequest && (transition.to() == TargetState.AWAITING_DIXA || transition.to() == TargetState.VERIFYING)) {
+            effects.add(Effect.CLEAR_UNCONFIRMED);
         }
         return new Transition(transition.to(), Collections.unmodifiableSet(effects));
     }
@@ -234,6 +244,14 @@ final class TargetTransitions {
         }
         if (result instanceof StepResult.Cancel) {
             return to(TargetState.CANCELLED);
+        }
+        if (result instanceof StepResult.Unconfirmed unconfirmed) {
+            // No new request before the unconfirmed one had its time; a lost answer spends an attempt, a 409 does not.
+            if (!unconfirmed.countsAsAttempt()) {
+                return to(from, Effect.RECORD_FAILURE, Effect.RECORD_UNCONFIRMED, Effect.SCHEDULE);
+            }
+            return lastAttempt ? failed(Effect.COUNT_ATTEMPT, Effect.RECORD_UNCONFIRMED)
+                    : to(from, Effect.COUNT_ATTEMPT, Effect.RECORD_FAILURE, Effect.RECORD_UNCONFIRMED, Effect.SCHEDULE);
         }
         return failure(from, result, lastAttempt);
     }
@@ -317,7 +335,8 @@ final class TargetTransitions {
         return List.of(new StepResult.Requested(null), new StepResult.Processed(null),
                 new StepResult.AlreadyAnonymized(0), new StepResult.StillQueued(null, null), new StepResult.WaitingForClose("", null),
                 new StepResult.Following(null, null, null, null), new StepResult.Verified(""),
-                new StepResult.Stuck(""), new StepResult.Transient("", null, true), new StepResult.Permanent(""),
+                new StepResult.Stuck(""), new StepResult.Unconfirmed("", null, null, true),
+                new StepResult.Transient("", null, true), new StepResult.Permanent(""),
                 new StepResult.Crashed(""), new StepResult.Retry(), new StepResult.Release(), new StepResult.Cancel(),
                 new StepResult.Paused(), new StepResult.OnHold(null, null), new StepResult.HoldLifted());
     }

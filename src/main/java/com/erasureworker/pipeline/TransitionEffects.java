@@ -85,6 +85,11 @@ class TransitionEffects {
                 case RECORD_WAITING -> target.waitingReason = ((StepResult.WaitingForClose) result).reason();
                 case CLEAR_WAITING -> target.waitingReason = null;
                 case CLEAR_FAILED_STEP -> target.failedStep = null;
+                case RECORD_UNCONFIRMED -> {
+                    Instant until = ((StepResult.Unconfirmed) result).until();
+                    target.unconfirmedUntil = until != null ? until : target.unconfirmedUntil;
+                }
+                case CLEAR_UNCONFIRMED -> target.unconfirmedUntil = null;
                 case SCHEDULE -> target.nextAttemptAt = scheduled(result, now);
                 case BACKOFF -> target.nextAttemptAt = now.plus(backoff.delay(target.attempts,
                         result instanceof StepResult.Transient t ? t.retryAfter() : null));
@@ -124,6 +129,9 @@ class TransitionEffects {
         if (result instanceof StepResult.StillQueued queued) {
             return queued.nextReadAt();
         }
+        if (result instanceof StepResult.Unconfirmed unconfirmed && unconfirmed.lookAgainAt() != null) {
+            return unconfirmed.lookAgainAt();
+        }
         if (result instanceof StepResult.OnHold held) {
             return held.recheckAt();
         }
@@ -149,7 +157,8 @@ class TransitionEffects {
     private static void recordFailure(ErasureTarget target, TargetState from, TargetState to, StepResult result) {
         String reason = reason(result);
         if (to == TargetState.FAILED) {
-            boolean gaveUp = result instanceof StepResult.Transient || result instanceof StepResult.Crashed;
+            boolean gaveUp = result instanceof StepResult.Transient || result instanceof StepResult.Crashed
+                    || result instanceof StepResult.Unconfirmed;
             reason = gaveUp ? reason + " (gave up after " + target.attempts + " attempts)" : reason;
             target.failedStep = from;
         }
@@ -162,6 +171,9 @@ class TransitionEffects {
         }
         if (result instanceof StepResult.Permanent p) {
             return p.reason();
+        }
+        if (result instanceof StepResult.Unconfirmed u) {
+            return u.reason();
         }
         if (result instanceof StepResult.Stuck s) {
             return s.reason();

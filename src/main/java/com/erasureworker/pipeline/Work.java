@@ -26,6 +26,7 @@ record Work(
         UUID endUserId,
         String subjectHash,
         Instant graceUntil,
+        Instant unconfirmedUntil,
         Set<Long> noted,
         Set<Long> closed) {
 
@@ -37,6 +38,6 @@ record Work(
     static Work of(ErasureTarget target, ErasureRequest request, Set<Long> noted, Set<Long> closed) {
         return new Work(target.id, request.id, request.ticketRef, request.closePolicy, target.type, target.priority,
                 target.state, target.conversationId, target.messageId, target.endUserId, request.subjectHash,
-                target.graceUntil, noted, closed);
+                target.graceUntil, target.unconfirmedUntil, noted, closed);
     }
 }

@@ -59,6 +59,13 @@ public interface WorkerConfig {
     @WithDefault("48h")
     Duration processingTimeout();
 
+    /**
+     * How long an anonymize call whose answer was lost (a timeout, a 5xx, a 202 without a request id) is given to show
+     * in Dixa before it is asked again: meanwhile the step only reads whether the entity is anonymized.
+     */
+    @WithDefault("15m")
+    Duration answerWait();
+
     Poll poll();
 
     Verify verify();

@@ -6,6 +6,8 @@ public enum FaultKind {
     SERVER_ERROR,
     /** The effect happens, then the answer is replaced by a 500. */
     EFFECT_THEN_SERVER_ERROR,
+    /** The effect happens, then the answer is delayed by the slow delay (past the client's read timeout, say). */
+    EFFECT_THEN_SLOW,
     /** The TCP connection is closed without any answer. */
     CONNECTION_RESET,
     /** The answer is delayed by the configured slow delay. */

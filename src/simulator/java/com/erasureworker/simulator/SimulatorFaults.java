@@ -26,6 +26,7 @@ public class SimulatorFaults {
     private double effectThenErrorRate;
     private double resetRate;
     private double slowShare;
+    private double effectThenSlowShare;
     private Duration slowDelay = DEFAULT_SLOW_DELAY;
     private String onlyMethod;
     private String onlyPathSuffix;
@@ -51,6 +52,16 @@ public class SimulatorFaults {
     /** Share of calls answered only after {@code delay}; the delay also applies to {@code failNext(SLOW, n)}. */
     public synchronized SimulatorFaults slow(double share, Duration delay) {
         this.slowShare = share;
+        this.slowDelay = delay;
+        return this;
+    }
+
+    /**
+     * Share of calls that perform their effect and are answered only after {@code delay}: with a delay past the
+     * worker's read timeout, an accepted request whose answer the worker never sees.
+     */
+    public synchronized SimulatorFaults effectThenSlow(double share, Duration delay) {
+        this.effectThenSlowShare = share;
         this.slowDelay = delay;
         return this;
     }
@@ -86,6 +97,7 @@ public class SimulatorFaults {
         effectThenErrorRate = 0;
         resetRate = 0;
         slowShare = 0;
+        effectThenSlowShare = 0;
         slowDelay = DEFAULT_SLOW_DELAY;
         onlyMethod = null;
         onlyPathSuffix = null;
@@ -116,6 +128,9 @@ public class SimulatorFaults {
         }
         if (effectThenErrorRate > 0 && random.nextDouble() < effectThenErrorRate) {
             return FaultKind.EFFECT_THEN_SERVER_ERROR;
+        }
+        if (effectThenSlowShare > 0 && random.nextDouble() < effectThenSlowShare) {
+            return FaultKind.EFFECT_THEN_SLOW;
         }
         if (slowShare > 0 && random.nextDouble() < slowShare) {
             return FaultKind.SLOW;

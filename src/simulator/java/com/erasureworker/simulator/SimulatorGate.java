@@ -33,6 +33,7 @@ import org.jboss.resteasy.reactive.server.spi.ServerHttpRequest;
 @UnlessBuildProfile("prod")
 public class SimulatorGate implements ContainerRequestFilter, ContainerResponseFilter {
     private static final String EFFECT_THEN_ERROR = "simulator.effect-then-error";
+    private static final String EFFECT_THEN_SLOW = "simulator.effect-then-slow";
     private static final Set<String> WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
     @ConfigProperty(name = "simulator.api-token")
@@ -104,6 +105,9 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
             case EFFECT_THEN_SERVER_ERROR:
                 request.setProperty(EFFECT_THEN_ERROR, Boolean.TRUE);
                 return null;
+            case EFFECT_THEN_SLOW:
+                request.setProperty(EFFECT_THEN_SLOW, Boolean.TRUE);
+                return null;
             default:
                 throw new IllegalStateException("unhandled fault " + fault);
         }
@@ -112,6 +116,9 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
     /** The effect already happened in the resource; only the answer turns into a 500. */
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (request.getProperty(EFFECT_THEN_SLOW) != null) {
+            pause(faults.slowDelay());
+        }
         if (request.getProperty(EFFECT_THEN_ERROR) != null) {
             response.setStatus(500);
             response.setEntity(new DixaError.ErrorBody(SERVER_ERROR_MESSAGE), new Annotation[0],

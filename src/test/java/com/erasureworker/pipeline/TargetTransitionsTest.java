@@ -23,6 +23,7 @@ class TargetTransitionsTest {
                     Map.entry("Processed", TargetState.VERIFYING), Map.entry("AlreadyAnonymized", TargetState.VERIFYING),
                     Map.entry("WaitingForClose", TargetState.WAITING_FOR_CLOSE),
                     Map.entry("Following", TargetState.AWAITING_DIXA), Map.entry("Transient", TargetState.PENDING),
+                    Map.entry("Unconfirmed", TargetState.PENDING),
                     Map.entry("Permanent", TargetState.FAILED), Map.entry("Crashed", TargetState.PENDING),
                     Map.entry("Cancel", TargetState.CANCELLED), Map.entry("Paused", TargetState.PENDING),
                     Map.entry("OnHold", TargetState.ON_HOLD)),
@@ -33,6 +34,7 @@ class TargetTransitionsTest {
                     Map.entry("Processed", TargetState.VERIFYING), Map.entry("AlreadyAnonymized", TargetState.VERIFYING),
                     Map.entry("WaitingForClose", TargetState.WAITING_FOR_CLOSE),
                     Map.entry("Following", TargetState.AWAITING_DIXA), Map.entry("Transient", TargetState.WAITING_FOR_CLOSE),
+                    Map.entry("Unconfirmed", TargetState.WAITING_FOR_CLOSE),
                     Map.entry("Permanent", TargetState.FAILED), Map.entry("Crashed", TargetState.WAITING_FOR_CLOSE),
                     Map.entry("Cancel", TargetState.CANCELLED), Map.entry("Paused", TargetState.WAITING_FOR_CLOSE),
                     Map.entry("OnHold", TargetState.ON_HOLD)),
@@ -109,7 +111,7 @@ class TargetTransitionsTest {
     void effectsFollowTheKindOfResult() {
         assertThat(TargetTransitions.next(TargetState.PENDING, null, new StepResult.Requested(null), false).effects())
                 .containsExactly(Effect.RECORD_CLOSE_PROGRESS, Effect.RECORD_REQUEST, Effect.RESET_ATTEMPTS,
-                        Effect.SCHEDULE, Effect.AUDIT_STATE_CHANGE);
+                        Effect.CLEAR_UNCONFIRMED, Effect.SCHEDULE, Effect.AUDIT_STATE_CHANGE);
         assertThat(TargetTransitions.next(TargetState.VERIFYING, null, new StepResult.Verified("V"), false).effects())
                 .contains(Effect.RECORD_VERIFICATION, Effect.END_TICKET_IF_DONE);
         assertThat(TargetTransitions.next(TargetState.AWAITING_DIXA, null, new StepResult.Stuck("s"), false).effects())
@@ -118,6 +120,28 @@ class TargetTransitionsTest {
                 false).effects()).contains(Effect.FOLLOW);
         assertThat(TargetTransitions.next(TargetState.DONE, null, new StepResult.Processed(null), false).ignored())
                 .isTrue();
+    }
+
+    @Test
+    void anUnconfirmedRequestIsKeptAndALostAnswerSpendsAnAttemptButA409DoesNot() {
+        for (TargetState from : List.of(TargetState.PENDING, TargetState.WAITING_FOR_CLOSE)) {
+            Transition lost = TargetTransitions.next(from, null, new StepResult.Unconfirmed("x", null, null, true), false);
+            assertThat(lost.to()).isEqualTo(from);
+            assertThat(lost.effects()).contains(Effect.COUNT_ATTEMPT, Effect.RECORD_UNCONFIRMED, Effect.SCHEDULE)
+                    .doesNotContain(Effect.BACKOFF);
+            assertThat(TargetTransitions.next(from, null, new StepResult.Unconfirmed("x", null, null, true), true).to())
+                    .isEqualTo(TargetState.FAILED);
+            Transition queued = TargetTransitions.next(from, null, new StepResult.Unconfirmed("x", null, null, false),
+                    true);
+            assertThat(queued.to()).as("a 409 for a queued request never ends the target").isEqualTo(from);
+            assertThat(queued.effects()).contains(Effect.RECORD_UNCONFIRMED).doesNotContain(Effect.COUNT_ATTEMPT);
+            assertThat(TargetTransitions.next(from, null, new StepResult.AlreadyAnonymized(1), false).effects())
+                    .contains(Effect.CLEAR_UNCONFIRMED);
+        }
+        for (TargetState other : List.of(TargetState.AWAITING_DIXA, TargetState.VERIFYING, TargetState.ON_HOLD)) {
+            assertThat(TargetTransitions.next(other, null, new StepResult.Unconfirmed("x", null, null, true), true)
+                    .ignored()).as(other.name()).isTrue();
+        }
     }
 
     @Test
