@@ -1,5 +1,7 @@
 package com.erasureworker.pipeline;
 
+import com.erasureworker.audit.AuditTrail;
+import com.erasureworker.controls.ProcessingPause;
 import com.erasureworker.dixa.RateLane;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PreDestroy;
@@ -46,6 +48,7 @@ public class PipelineRunner {
     private final AnonymizeStep anonymize;
     private final VerifyStep verify;
     private final HoldCheck holds;
+    private final ProcessingPause processingPause;
     private final WorkerConfig config;
     private final Clock clock;
     private final ExecutorService workers;
@@ -62,9 +65,10 @@ public class PipelineRunner {
     private final AtomicInteger runsInProgress = new AtomicInteger();
 
     PipelineRunner(TargetClaims claims, ErasureLifecycle lifecycle, AnonymizeStep anonymize, VerifyStep verify,
-            HoldCheck holds, WorkerConfig config, Clock clock,
+            HoldCheck holds, ProcessingPause processingPause, WorkerConfig config, Clock clock,
             @ConfigProperty(name = "shutdown.step-grace", defaultValue = "20s") Duration shutdownGrace) {
         this.shutdownGrace = shutdownGrace;
+        this.processingPause = processingPause;
         this.holds = holds;
         this.claims = claims;
         this.lifecycle = lifecycle;
@@ -164,6 +168,9 @@ public class PipelineRunner {
                 outcome = lost.partial();
             } catch (StepLog.PausedException paused) {
                 outcome = paused.partial();
+                if (paused.tokenRefusal() != null) {
+                    pauseForRefusedToken(paused.tokenRefusal());
+                }
             }
             if (outcome != null) {
                 lifecycle.apply(work.get(), lease.token(), outcome);
@@ -172,6 +179,14 @@ public class PipelineRunner {
             // Only the exception type and the target id: messages of unexpected errors are not vetted for privacy.
             LOG.errorf("step of target %s failed with %s", lease.targetId(), e.getClass().getName());
             lifecycle.crashed(lease.targetId(), lease.token(), outcome == null ? List.of() : outcome.calls(), e);
+        }
+    }
+
+    /** Once per refusal across replicas: a pause that is on already is left as it is (its reason is the first one). */
+    private void pauseForRefusedToken(String reason) {
+        if (!processingPause.paused()) {
+            LOG.warnf("%s", reason);
+            processingPause.pause(reason, AuditTrail.SYSTEM);
         }
     }
 

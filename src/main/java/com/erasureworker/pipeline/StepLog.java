@@ -88,23 +88,41 @@ final class StepLog {
         calls.addAll(outcome.calls());
         if (outcome.kind() == DixaOutcome.Kind.PAUSED) {
             // The emergency pause held a write back: the step stops here, whatever it was about to do next.
-            throw new PausedException(finish(new StepResult.Paused()));
+            throw new PausedException(finish(new StepResult.Paused()), null);
+        }
+        if (outcome.kind() == DixaOutcome.Kind.UNAUTHORIZED) {
+            // Dixa refused the worker's token (revoked, rotated, lost its rights): every target would fail the same
+            // way. The step stops where it is and processing pauses (PipelineRunner) until an operator resumes it.
+            DixaCall refused = outcome.calls().get(outcome.calls().size() - 1);
+            throw new PausedException(finish(new StepResult.Paused()), "Dixa refused the worker's token (HTTP "
+                    + refused.status() + " on " + refused.endpoint().method() + " " + refused.endpoint().pathTemplate()
+                    + "): processing paused until the token is fixed and processing resumed");
         }
         return outcome;
     }
 
-    /** Processing was paused during the step: what it did so far is saved, and the target waits where it is. */
+    /**
+     * Processing was paused during the step, or must be ({@code tokenRefusal}: Dixa refused the token): what the step
+     * did so far is saved, and the target waits where it is.
+     */
     static final class PausedException extends RuntimeException {
 
         private final transient StepOutcome partial;
+        private final String tokenRefusal;
 
-        PausedException(StepOutcome partial) {
+        PausedException(StepOutcome partial, String tokenRefusal) {
             super("processing paused", null, false, false);
             this.partial = partial;
+            this.tokenRefusal = tokenRefusal;
         }
 
         StepOutcome partial() {
             return partial;
+        }
+
+        /** Why processing must pause now, when Dixa refused the token; null when it was paused already. */
+        String tokenRefusal() {
+            return tokenRefusal;
         }
     }
 

@@ -79,7 +79,7 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
         }
         // The token is sent raw, as in Dixa's docs; "Bearer <token>" is refused (README open question 12 leaves it open).
         String token = request.getHeaderString("Authorization");
-        if (token == null || !token.equals(apiToken)) {
+        if (token == null || !token.equals(apiToken) || modes.tokenRevoked()) {
             return DixaError.answer(401, "User is unauthorized to perform an underlying operation");
         }
         if (!rateLimit.admit(token)) {

@@ -30,6 +30,7 @@ public class SimulatorModes {
     private volatile boolean duplicateLookupIsBadRequest;
     private volatile boolean scrubNotes;
     private volatile Set<String> unknownVersions = Set.of();
+    private volatile boolean tokenRevoked;
 
     public SimulatorModes repeatedAnonymize(RepeatedAnonymize mode) {
         this.repeatedAnonymize = mode;
@@ -76,6 +77,16 @@ public class SimulatorModes {
         return this;
     }
 
+    /** The worker's token was revoked (an admin rotated it, say): every call answers 401 until switched back. */
+    public SimulatorModes tokenRevoked(boolean on) {
+        this.tokenRevoked = on;
+        return this;
+    }
+
+    boolean tokenRevoked() {
+        return tokenRevoked;
+    }
+
     void clear() {
         repeatedAnonymize = RepeatedAnonymize.ACCEPT;
         anonymizedRead = AnonymizedRead.READABLE;
@@ -85,6 +96,7 @@ public class SimulatorModes {
         duplicateLookupIsBadRequest = false;
         scrubNotes = false;
         unknownVersions = Set.of();
+        tokenRevoked = false;
     }
 
     boolean repeatIsConflict() {

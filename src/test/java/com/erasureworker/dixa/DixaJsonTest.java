@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -89,6 +90,18 @@ class DixaJsonTest {
                 .containsExactly(UUID.fromString("3b9b2f5e-8f7c-4c0e-a8a3-8d3f1c2b4a55"));
         assertThat(page.nextPageKey()).contains("cGFnZUxpbWl0PTUwJnBhZ2U9MQ==:");
         assertThat(page.items().get(0).toString()).doesNotContain("jane@example.com").doesNotContain("+4520000017");
+    }
+
+    @Test
+    void readsTheNextKeyOfTheSpecsOwnExampleAndKeepsAPlusInAKey() {
+        // The spec's example is no valid URI (angle brackets); a + in an opaque key is no form-encoded space.
+        assertThat(new Page<EndUser>(List.of(), new Page.Meta(
+                "/<api-version>/search/conversations/?pageKey=cGFnZUxpbWl0PTUwJnBhZ2U9MQ%3D%3D:", null)).nextPageKey())
+                .contains("cGFnZUxpbWl0PTUwJnBhZ2U9MQ==:");
+        assertThat(new Page<EndUser>(List.of(), new Page.Meta("/v1/endusers?pageLimit=50&pageKey=a+b/c%2Bd%zz#top",
+                null)).nextPageKey()).contains("a+b/c+d%zz");
+        assertThat(new Page<EndUser>(List.of(), new Page.Meta("https://dev.dixa.io/v1/endusers?pageKey=", null))
+                .nextPageKey()).isEmpty();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.erasureworker.pipeline;
 
+import com.erasureworker.controls.ProcessingPause;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,12 +24,14 @@ public class SecondReplica {
     private final HoldCheck holds;
     private final WorkerConfig config;
     private final Clock clock;
+    private final ProcessingPause processingPause;
     private volatile boolean running;
     private Thread ticker;
     private PipelineRunner runner;
 
     SecondReplica(TargetClaims claims, ErasureLifecycle lifecycle, AnonymizeStep anonymize, VerifyStep verify,
-            HoldCheck holds, WorkerConfig config, Clock clock) {
+            HoldCheck holds, ProcessingPause processingPause, WorkerConfig config, Clock clock) {
+        this.processingPause = processingPause;
         this.claims = claims;
         this.lifecycle = lifecycle;
         this.anonymize = anonymize;
@@ -39,7 +42,7 @@ public class SecondReplica {
     }
 
     public synchronized void start() {
-        runner = new PipelineRunner(claims, lifecycle, anonymize, verify, holds, config, clock,
+        runner = new PipelineRunner(claims, lifecycle, anonymize, verify, holds, processingPause, config, clock,
                 ConfigProvider.getConfig().getOptionalValue("shutdown.step-grace", Duration.class)
                         .orElse(Duration.ofSeconds(20)));
         running = true;
