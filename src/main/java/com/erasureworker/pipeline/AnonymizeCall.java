@@ -38,7 +38,7 @@ class AnonymizeCall {
         if (!next.open().isEmpty()) {
             return next;
         }
-        if (work.unconfirmedUntil() != null) {
+        if (work.unconfirmedUntil() != null || next.readFirst()) {
             Phase.Stop known = readBeforeAsking(work, log);
             if (known != null) {
                 return known;
@@ -93,7 +93,7 @@ class AnonymizeCall {
                     work.conversationId() == null ? 0 : work.conversationId())));
         }
         Instant now = Instant.now(clock);
-        if (now.isBefore(work.unconfirmedUntil())) {
+        if (work.unconfirmedUntil() != null && now.isBefore(work.unconfirmedUntil())) {
             return new Phase.Stop(log.finish(new StepResult.Unconfirmed("an earlier anonymize request may still be in "
                     + "Dixa's queue; not asked again before " + work.unconfirmedUntil(), null,
                     lostAnswers.lookAgainAt(now, work.unconfirmedUntil()), false)));

@@ -16,11 +16,16 @@ sealed interface Phase {
     /**
      * The next phase runs. {@code open}: the conversations known so far to be open (neither closed nor anonymized);
      * empty while none is known, as for a conversation target before Dixa answered its anonymize call.
+     * {@code readFirst}: another target already had this conversation anonymized, so it is read before anyone asks.
      */
-    record Next(List<Long> open) implements Phase {
+    record Next(List<Long> open, boolean readFirst) implements Phase {
 
         public Next {
             open = List.copyOf(open);
+        }
+
+        Next(List<Long> open) {
+            this(open, false);
         }
     }
 
