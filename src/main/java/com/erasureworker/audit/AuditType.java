@@ -31,6 +31,11 @@ public enum AuditType {
     STALE_RESULT_DISCARDED,
     /** A target follows another live target's Dixa request for the same conversation instead of asking again. */
     FOLLOWING_EARLIER_REQUEST,
+    /**
+     * The worker's close failed (a 400 for an already closed conversation, a lost answer) but a read shows the
+     * conversation closed: it counts as closed and the step goes on.
+     */
+    CONVERSATION_CLOSED_MEANWHILE,
     CONVERSATION_FORCE_CLOSED,
     CONVERSATIONS_COVERED,
     VERIFIED,

@@ -2,6 +2,7 @@ package com.erasureworker.pipeline;
 
 import com.erasureworker.audit.AuditType;
 import com.erasureworker.dixa.AnonymizationRequestStatus;
+import com.erasureworker.dixa.Conversation;
 import com.erasureworker.dixa.DixaConfig;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.InternalNote;
@@ -100,11 +101,19 @@ class OpenConversationPolicy {
             }
             DixaOutcome<Void> closed = log.close(conversationId, agent);
             if (!closed.isOk()) {
-                return log.failedAfter("close conversation", closed);
+                // Closed meanwhile by an agent (a tenant may answer 400 then), or our close took effect and its answer
+                // was lost: a conversation that now reads closed counts as closed, and the step goes on.
+                DixaOutcome<Conversation> read = log.conversation(conversationId);
+                if (!read.isOk() || !(read.value().isClosed() || read.value().isAnonymized())) {
+                    return log.failedAfter("close conversation", closed);
+                }
+                log.event(AuditType.CONVERSATION_CLOSED_MEANWHILE, "conversationId", conversationId,
+                        "closeAnswer", closed.kind().name());
+            } else {
+                log.event(AuditType.CONVERSATION_FORCE_CLOSED, "conversationId", conversationId, "agentId",
+                        agent.toString(), "policy", work.closePolicy().name());
             }
             log.closed(conversationId, Instant.now(clock));
-            log.event(AuditType.CONVERSATION_FORCE_CLOSED, "conversationId", conversationId, "agentId", agent.toString(),
-                    "policy", work.closePolicy().name());
         }
         DixaOutcome<AnonymizationRequestStatus> answer = log.anonymize(work, false);
         if (answer.kind() == DixaOutcome.Kind.CONFLICT && work.type() != TargetType.MESSAGE

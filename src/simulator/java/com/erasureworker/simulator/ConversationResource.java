@@ -57,7 +57,10 @@ public class ConversationResource {
         }
     }
 
-    /** Closing a conversation that is already closed answers 204 and changes nothing (the spec lists no 409). */
+    /**
+     * Closing a conversation that is already closed answers 204 and changes nothing (the spec lists no 409), or 400
+     * in the mode {@link SimulatorModes#closeOfClosedIsBadRequest}.
+     */
     @PUT
     @Path("{conversationId}/close")
     public Response close(@PathParam("apiVersion") String apiVersion, @PathParam("conversationId") String conversationId,
@@ -77,6 +80,8 @@ public class ConversationResource {
             }
             if (!conversation.isClosed()) {
                 store.close(conversation, closer, Instant.now());
+            } else if (modes.closeOfClosedIsBadRequest()) {
+                throw DixaError.badRequest("Conversation " + csid + " is already closed");
             }
         }
         return Response.noContent().build();

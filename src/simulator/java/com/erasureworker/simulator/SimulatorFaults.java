@@ -21,6 +21,11 @@ public class SimulatorFaults {
     long defaultSeed;
 
     private final Deque<FaultKind> next = new ArrayDeque<>();
+    private final java.util.List<Before> before = new java.util.ArrayList<>();
+
+    /** Something another actor does at Dixa just before the worker's matching call is handled. */
+    private record Before(String method, String pathSuffix, Runnable action) {
+    }
     private Random random;
     private double errorRate;
     private double effectThenErrorRate;
@@ -84,6 +89,27 @@ public class SimulatorFaults {
         return this;
     }
 
+    /**
+     * Runs {@code action} (an agent closing the conversation, say) just before the next call of {@code method} whose
+     * path ends with {@code pathSuffix} is handled: another actor at Dixa, between two calls of one worker step.
+     */
+    public synchronized SimulatorFaults beforeNext(String method, String pathSuffix, Runnable action) {
+        before.add(new Before(method, pathSuffix, action));
+        return this;
+    }
+
+    /** The action queued for this call, if any (taken once). */
+    synchronized Runnable takeBefore(String method, String path) {
+        for (java.util.Iterator<Before> it = before.iterator(); it.hasNext(); ) {
+            Before candidate = it.next();
+            if (candidate.method().equals(method) && path.endsWith(candidate.pathSuffix())) {
+                it.remove();
+                return candidate.action();
+            }
+        }
+        return null;
+    }
+
     /** Reseeds the random draws, for a repeatable sequence of share-based faults. */
     public synchronized SimulatorFaults seed(long seed) {
         this.random = new Random(seed);
@@ -93,6 +119,7 @@ public class SimulatorFaults {
     /** Switches every fault off and reseeds with the configured seed. */
     public synchronized SimulatorFaults clear() {
         next.clear();
+        before.clear();
         errorRate = 0;
         effectThenErrorRate = 0;
         resetRate = 0;

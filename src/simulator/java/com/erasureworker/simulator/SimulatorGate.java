@@ -85,6 +85,10 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
         if (!rateLimit.admit(token)) {
             return tooManyRequests();
         }
+        Runnable otherActor = faults.takeBefore(request.getMethod(), rc.request().path());
+        if (otherActor != null) {
+            otherActor.run();
+        }
         FaultKind fault = faults.draw(request.getMethod(), rc.request().path());
         if (fault == null) {
             return null;

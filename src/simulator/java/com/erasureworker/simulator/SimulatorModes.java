@@ -31,6 +31,7 @@ public class SimulatorModes {
     private volatile boolean scrubNotes;
     private volatile Set<String> unknownVersions = Set.of();
     private volatile boolean tokenRevoked;
+    private volatile boolean closeOfClosedIsBadRequest;
 
     public SimulatorModes repeatedAnonymize(RepeatedAnonymize mode) {
         this.repeatedAnonymize = mode;
@@ -87,6 +88,16 @@ public class SimulatorModes {
         return tokenRevoked;
     }
 
+    /** Closing a conversation that is already closed answers 400 instead of 204 (the spec lists no 409 there). */
+    public SimulatorModes closeOfClosedIsBadRequest(boolean on) {
+        this.closeOfClosedIsBadRequest = on;
+        return this;
+    }
+
+    boolean closeOfClosedIsBadRequest() {
+        return closeOfClosedIsBadRequest;
+    }
+
     void clear() {
         repeatedAnonymize = RepeatedAnonymize.ACCEPT;
         anonymizedRead = AnonymizedRead.READABLE;
@@ -97,6 +108,7 @@ public class SimulatorModes {
         scrubNotes = false;
         unknownVersions = Set.of();
         tokenRevoked = false;
+        closeOfClosedIsBadRequest = false;
     }
 
     boolean repeatIsConflict() {
