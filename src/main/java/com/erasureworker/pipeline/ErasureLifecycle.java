@@ -145,7 +145,8 @@ public class ErasureLifecycle {
         Instant now = Instant.now(clock);
         transition(request, target, result, StepOutcome.CloseProgress.NONE, now);
         // Followers share what Dixa did with the request (processed, or stuck); a failed read is the leader's own.
-        if (result instanceof StepResult.Processed || result instanceof StepResult.Stuck) {
+        if (result instanceof StepResult.Processed || result instanceof StepResult.Stuck
+                || result instanceof StepResult.AlreadyAnonymized) {
             for (ErasureTarget follower : ErasureTarget.<ErasureTarget>list(
                     "followsTargetId = ?1 and state = ?2", target.id, TargetState.AWAITING_DIXA)) {
                 ErasureRequest followerTicket = mayEnd

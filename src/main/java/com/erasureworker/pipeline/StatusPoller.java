@@ -1,6 +1,7 @@
 package com.erasureworker.pipeline;
 
 import com.erasureworker.dixa.AnonymizationRequestStatus;
+import com.erasureworker.dixa.Conversation;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.DixaRateGovernor;
@@ -114,7 +115,15 @@ class StatusPoller {
     private Read read(StatusReads.Due due) {
         DixaOutcome<AnonymizationRequestStatus> answer = RateLane.with(RateLane.STATUS,
                 () -> dixa.getAnonymizationRequest(due.dixaRequestId()));
-        boolean moved = reads.apply(due, answer);
+        boolean moved;
+        if (answer.kind() == DixaOutcome.Kind.NOT_FOUND && due.conversationId() != null) {
+            // Before failing a target on a 404, ask the conversation itself whether it was done.
+            DixaOutcome<Conversation> conversation = RateLane.with(RateLane.STATUS,
+                    () -> dixa.getConversation(due.conversationId()));
+            moved = reads.applyAfterNotFound(due, answer, conversation, dixa.showsAnonymized(conversation));
+        } else {
+            moved = reads.apply(due, answer);
+        }
         Instant lateBefore = Instant.now(clock).minus(config.poll().minInterval());
         boolean late = answer.isOk() && answer.value().isProcessed()
                 && answer.value().processedAt().isBefore(lateBefore);

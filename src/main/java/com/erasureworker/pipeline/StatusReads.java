@@ -1,9 +1,11 @@
 package com.erasureworker.pipeline;
 
 import com.erasureworker.dixa.AnonymizationRequestStatus;
+import com.erasureworker.dixa.DixaCall;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.TargetState;
+import com.erasureworker.erasure.TargetType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -22,9 +24,11 @@ import java.util.UUID;
 @ApplicationScoped
 class StatusReads {
 
-    record Due(UUID targetId, UUID dixaRequestId, Instant readAt, Instant acceptedAt) {
+    /** {@code conversationId}: a conversation target's conversation, read when Dixa no longer knows the request. */
+    record Due(UUID targetId, UUID dixaRequestId, Instant readAt, Instant acceptedAt, Long conversationId) {
         static Due of(ErasureTarget target) {
-            return new Due(target.id, target.dixaRequestId, target.nextAttemptAt, target.acceptedAt);
+            return new Due(target.id, target.dixaRequestId, target.nextAttemptAt, target.acceptedAt,
+                    target.type == TargetType.CONVERSATION ? target.conversationId : null);
         }
     }
 
@@ -105,6 +109,19 @@ class StatusReads {
     /** @return true when the target left AWAITING_DIXA (processed, or ended), so the next one may be read now */
     boolean apply(Due due, DixaOutcome<AnonymizationRequestStatus> answer) {
         return lifecycle.applyStatus(due.targetId(), answer.calls(), result(due.acceptedAt(), answer));
+    }
+
+    /**
+     * A status read answered 404 (Dixa's request records expire; a message request may not be readable) and the
+     * conversation was read: anonymized → verify it; otherwise the 404 stands.
+     */
+    boolean applyAfterNotFound(Due due, DixaOutcome<AnonymizationRequestStatus> answer, DixaOutcome<?> read,
+            boolean anonymized) {
+        List<DixaCall> calls = new ArrayList<>(answer.calls());
+        calls.addAll(read.calls());
+        StepResult result = anonymized ? new StepResult.AlreadyAnonymized(due.conversationId())
+                : result(due.acceptedAt(), answer);
+        return lifecycle.applyStatus(due.targetId(), calls, result);
     }
 
     /** What a read means: processed, still queued (read again after a share of its age), stuck, or a failed read. */

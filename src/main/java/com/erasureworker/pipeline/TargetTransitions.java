@@ -50,6 +50,7 @@ import java.util.Set;
  * WAITING_FOR_CLOSE --Paused--> WAITING_FOR_CLOSE
  * WAITING_FOR_CLOSE --OnHold--> ON_HOLD
  * AWAITING_DIXA --Processed--> VERIFYING
+ * AWAITING_DIXA --AlreadyAnonymized--> VERIFYING
  * AWAITING_DIXA --StillQueued--> AWAITING_DIXA
  * AWAITING_DIXA --Stuck--> FAILED
  * AWAITING_DIXA --Transient--> AWAITING_DIXA
@@ -262,6 +263,10 @@ final class TargetTransitions {
         }
         if (result instanceof StepResult.StillQueued) {
             return to(TargetState.AWAITING_DIXA, Effect.OBSERVE_STATUS, Effect.RESET_ATTEMPTS, Effect.SCHEDULE);
+        }
+        if (result instanceof StepResult.AlreadyAnonymized) {
+            // Dixa no longer knows the request (404), but the conversation reads anonymized: verify it.
+            return to(TargetState.VERIFYING, Effect.RESET_ATTEMPTS, Effect.SCHEDULE);
         }
         if (result instanceof StepResult.Stuck) {
             return failed();

@@ -32,6 +32,7 @@ public class SimulatorModes {
     private volatile Set<String> unknownVersions = Set.of();
     private volatile boolean tokenRevoked;
     private volatile boolean closeOfClosedIsBadRequest;
+    private volatile boolean requestRecordsExpired;
 
     public SimulatorModes repeatedAnonymize(RepeatedAnonymize mode) {
         this.repeatedAnonymize = mode;
@@ -98,6 +99,16 @@ public class SimulatorModes {
         return closeOfClosedIsBadRequest;
     }
 
+    /** Dixa no longer keeps its request records (or never shows message requests): every status read answers 404. */
+    public SimulatorModes requestRecordsExpired(boolean on) {
+        this.requestRecordsExpired = on;
+        return this;
+    }
+
+    boolean requestRecordsExpired() {
+        return requestRecordsExpired;
+    }
+
     void clear() {
         repeatedAnonymize = RepeatedAnonymize.ACCEPT;
         anonymizedRead = AnonymizedRead.READABLE;
@@ -109,6 +120,7 @@ public class SimulatorModes {
         unknownVersions = Set.of();
         tokenRevoked = false;
         closeOfClosedIsBadRequest = false;
+        requestRecordsExpired = false;
     }
 
     boolean repeatIsConflict() {

@@ -39,7 +39,7 @@ class TargetTransitionsTest {
                     Map.entry("Cancel", TargetState.CANCELLED), Map.entry("Paused", TargetState.WAITING_FOR_CLOSE),
                     Map.entry("OnHold", TargetState.ON_HOLD)),
             TargetState.AWAITING_DIXA, Map.of("Processed", TargetState.VERIFYING,
-                    "StillQueued", TargetState.AWAITING_DIXA, "Stuck", TargetState.FAILED,
+                    "AlreadyAnonymized", TargetState.VERIFYING, "StillQueued", TargetState.AWAITING_DIXA, "Stuck", TargetState.FAILED,
                     "Transient", TargetState.AWAITING_DIXA, "Permanent", TargetState.FAILED,
                     "Crashed", TargetState.AWAITING_DIXA),
             TargetState.VERIFYING, Map.of("Verified", TargetState.DONE, "Transient", TargetState.VERIFYING,
