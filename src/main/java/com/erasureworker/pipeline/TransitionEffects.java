@@ -75,10 +75,13 @@ class TransitionEffects {
                 }
                 case FORGET_REQUEST -> {
                     // A stuck request is given up on: the retry asks Dixa again, and the timeout runs from the new 202.
+                    // Not blindly: Dixa may have processed the old one since, so the step reads first (an unconfirmed
+                    // request whose wait is over: anonymized → verified, else asked at once).
                     target.dixaRequestId = null;
                     target.initiatedAt = null;
                     target.acceptedAt = null;
                     target.followsTargetId = null;
+                    target.unconfirmedUntil = now;
                 }
                 case RECORD_HOLD -> target.holdId = ((StepResult.OnHold) result).holdId();
                 case CLEAR_HOLD -> target.holdId = null;
