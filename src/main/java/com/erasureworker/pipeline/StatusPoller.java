@@ -3,12 +3,14 @@ package com.erasureworker.pipeline;
 import com.erasureworker.dixa.AnonymizationRequestStatus;
 import com.erasureworker.dixa.Conversation;
 import com.erasureworker.dixa.DixaClient;
+import com.erasureworker.dixa.DixaConfig;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.DixaRateGovernor;
 import com.erasureworker.dixa.RateLane;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,9 +50,16 @@ class StatusPoller {
     /** Most reads of one group ({@code WORKER_POLL_CATCH_UP_READS}, at least 1); also the readers' pool size. */
     private final int most;
     private final DixaRateGovernor governor;
+    /** Least time between two reads of overdue requests: their share of the rate budget. */
+    private final Duration overdueSpacing;
+    private volatile Instant lastOverdueRead;
+    private volatile boolean stalled;
 
-    StatusPoller(DixaClient dixa, StatusReads reads, WorkerConfig config, Clock clock, DixaRateGovernor governor) {
+    StatusPoller(DixaClient dixa, StatusReads reads, WorkerConfig config, Clock clock, DixaRateGovernor governor,
+            DixaConfig dixaConfig) {
         this.governor = governor;
+        this.overdueSpacing = Duration.ofNanos((long) (1_000_000_000L
+                / (config.poll().overdueShare() * Math.max(1, dixaConfig.rateLimit().perSecond()))));
         this.dixa = dixa;
         this.reads = reads;
         this.config = config;
@@ -83,14 +92,17 @@ class StatusPoller {
             if (predecessorProcessed && width > 1 && !governor.othersWaiting(RateLane.STATUS)) {
                 List<StatusReads.Due> oldest = reads.oldest(width);
                 if (oldest.isEmpty()) {
-                    return;
+                    // Nothing but overdue requests left (after a stall, say): they are read one at a time below.
+                    width = 1;
+                    predecessorProcessed = false;
+                    continue;
                 }
                 Read group = readTogether(oldest);
                 predecessorProcessed = group.moved();
                 width = group.moved() && group.late() ? Math.min(most, width * 2) : 1;
                 continue;
             }
-            Optional<StatusReads.Due> due = reads.next(config.poll().fifo());
+            Optional<StatusReads.Due> due = reads.next(config.poll().fifo(), overdueReads());
             if (due.isEmpty()) {
                 return;
             }
@@ -112,9 +124,32 @@ class StatusPoller {
     private record Read(boolean moved, boolean late) {
     }
 
+    /**
+     * While Dixa's queue moves, each overdue request is read on its own schedule (one Dixa never processes must not
+     * hide the others). While it is stalled (an overdue request was read unprocessed, and Dixa has processed nothing
+     * for {@code WORKER_POLL_OVERDUE_MIN}), every outstanding request becomes overdue: then only the oldest overdue
+     * request is read, at most {@code WORKER_POLL_OVERDUE_SHARE} of the rate budget, besides the FIFO head.
+     */
+    private StatusReads.OverdueReads overdueReads() {
+        if (!stalled || !reads.nothingProcessedLately()) {
+            return StatusReads.OverdueReads.ANY;
+        }
+        Instant last = lastOverdueRead;
+        if (last != null && Instant.now(clock).isBefore(last.plus(overdueSpacing))) {
+            return StatusReads.OverdueReads.NONE;
+        }
+        return StatusReads.OverdueReads.OLDEST;
+    }
+
     private Read read(StatusReads.Due due) {
         DixaOutcome<AnonymizationRequestStatus> answer = RateLane.with(RateLane.STATUS,
                 () -> dixa.getAnonymizationRequest(due.dixaRequestId()));
+        if (due.overdue()) {
+            lastOverdueRead = Instant.now(clock);
+        }
+        if (answer.isOk()) {
+            stalled = answer.value().isProcessed() ? false : stalled || due.overdue();
+        }
         boolean moved;
         if (answer.kind() == DixaOutcome.Kind.NOT_FOUND && due.conversationId() != null) {
             // Before failing a target on a 404, ask the conversation itself whether it was done.

@@ -25,12 +25,24 @@ import java.util.UUID;
 class StatusReads {
 
     /** {@code conversationId}: a conversation target's conversation, read when Dixa no longer knows the request. */
-    record Due(UUID targetId, UUID dixaRequestId, Instant readAt, Instant acceptedAt, Long conversationId) {
+    /**
+     * {@code conversationId}: a conversation target's conversation, read when Dixa no longer knows the request;
+     * {@code overdue}: taken out of head-of-line order because it is far older than recent processing.
+     */
+    record Due(UUID targetId, UUID dixaRequestId, Instant readAt, Instant acceptedAt, Long conversationId,
+            boolean overdue) {
         static Due of(ErasureTarget target) {
+            return of(target, false);
+        }
+
+        static Due of(ErasureTarget target, boolean overdue) {
             return new Due(target.id, target.dixaRequestId, target.nextAttemptAt, target.acceptedAt,
-                    target.type == TargetType.CONVERSATION ? target.conversationId : null);
+                    target.type == TargetType.CONVERSATION ? target.conversationId : null, overdue);
         }
     }
+
+    /** Which overdue requests a pass may read now: any whose read is due, only the oldest (a stall), or none (cap). */
+    enum OverdueReads { ANY, OLDEST, NONE }
 
     /** Recent processing time: initiatedAt to processedAt of the last 50 requests Dixa processed. */
     private static final String RECENT_PROCESSING = """
@@ -53,17 +65,29 @@ class StatusReads {
     }
 
     /**
-     * An overdue request (far older than recent processing) whose own read is due, first; otherwise, FIFO: the
-     * oldest request that is not overdue (in Dixa's order, initiatedAt); not FIFO: the read due first.
+     * An overdue request (far older than recent processing) whose own read is due, first, unless {@code overdue} says
+     * none may be read now; otherwise, FIFO: the oldest request that is not overdue (in Dixa's order, initiatedAt);
+     * not FIFO: the read due first.
      */
     @Transactional
-    Optional<Due> next(boolean fifo) {
+    Optional<Due> next(boolean fifo, OverdueReads overdue) {
         Instant now = Instant.now(clock);
-        ErasureTarget target;
+        ErasureTarget target = null;
         if (fifo) {
             Instant overdueBefore = now.minus(overdueAge());
-            target = ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt < ?2 and nextAttemptAt <= ?3"
-                    + " order by nextAttemptAt", TargetState.AWAITING_DIXA, overdueBefore, now).firstResult();
+            if (overdue != OverdueReads.NONE) {
+                target = overdue == OverdueReads.OLDEST
+                        // Stalled: only the oldest overdue request is worth a read; the younger ones wait behind it.
+                        ? ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt < ?2"
+                                + " order by initiatedAt, acceptedAt, id", TargetState.AWAITING_DIXA, overdueBefore)
+                                .firstResult()
+                        : ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt < ?2 and nextAttemptAt <= ?3"
+                                + " order by nextAttemptAt", TargetState.AWAITING_DIXA, overdueBefore, now).firstResult();
+                if (target != null && !target.nextAttemptAt.isAfter(now)) {
+                    return Optional.of(Due.of(target, true));
+                }
+                target = null;
+            }
             if (target == null) {
                 // Oldest by initiatedAt from the overdue bound on, then those Dixa gave no initiatedAt (NULLs last):
                 // two range reads of erasure_target_awaiting_fifo_idx, where one OR made it read from its start.
@@ -98,6 +122,17 @@ class StatusReads {
                     .page(0, count - targets.size()).list());
         }
         return targets.stream().map(Due::of).toList();
+    }
+
+    /** Whether Dixa has processed nothing the worker saw for {@code WORKER_POLL_OVERDUE_MIN} (its queue stalls). */
+    @Transactional
+    boolean nothingProcessedLately() {
+        Object last = entityManager.createNativeQuery(
+                "select max(processed_seen_at) from erasure_target where processed_seen_at is not null")
+                .getSingleResult();
+        Instant seen = last == null ? null : last instanceof Instant instant ? instant
+                : ((java.sql.Timestamp) last).toInstant();
+        return seen == null || seen.isBefore(Instant.now(clock).minus(config.poll().overdueMin()));
     }
 
     private Duration overdueAge() {

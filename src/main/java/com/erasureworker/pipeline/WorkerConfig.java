@@ -104,6 +104,16 @@ public interface WorkerConfig {
         Duration overdueMin();
 
         /**
+         * Most share of the Dixa rate budget that reads of overdue requests may take (0.1: one read a second at
+         * 10 requests/s). When Dixa's queue stalls, every outstanding request becomes overdue; the cap keeps their
+         * reads from taking the budget of DPO work, lookups and the contract probe.
+         */
+        @WithDefault("0.1")
+        @DecimalMin(value = "0.01", message = "WORKER_POLL_OVERDUE_SHARE must be between 0.01 and 1")
+        @DecimalMax(value = "1", message = "WORKER_POLL_OVERDUE_SHARE must be between 0.01 and 1")
+        double overdueShare();
+
+        /**
          * Most status reads made at once while catching up with a backlog Dixa processed a while ago: when the head is
          * found processed more than {@link #minInterval} ago, the next two oldest are read together, then four, and so
          * on up to this, as long as every read finds the same and no other work waits for rate budget on this replica;
