@@ -300,6 +300,11 @@ public class DixaRateGovernor {
         return false;
     }
 
+    /** Ends a hold-off after a 429 now (tests starting from a clean state; the pause is kept in the clock's time). */
+    void endPause() {
+        pausedUntil.set(Instant.EPOCH);
+    }
+
     /** Dixa answered 429: this replica holds off for Retry-After, or the configured pause when Dixa sent none. */
     public void onTooManyRequests(Duration retryAfter) {
         tooManyRequests.increment();

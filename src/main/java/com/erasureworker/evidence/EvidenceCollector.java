@@ -81,6 +81,12 @@ public class EvidenceCollector {
         return Instant.now(clock).isBefore(pausedUntil);
     }
 
+    /** A read succeeded (or a test starts from a clean state): no holding off, the next failure pauses briefly. */
+    void endPause() {
+        failuresInARow = 0;
+        pausedUntil = Instant.EPOCH;
+    }
+
     private void read() {
         List<EvidenceRows.Logged> read = new ArrayList<>();
         try {
@@ -92,7 +98,7 @@ public class EvidenceCollector {
                     read.add(new EvidenceRows.Logged(wanted.requestId(), new ConversationLog(wanted.conversationId(),
                             wanted.targetId(), answer.isOk() ? ConversationEvidence.CAPTURED : answer.kind().name(),
                             null, answer.isOk() ? answer.value() : List.of(), answer.calls())));
-                    failuresInARow = 0;
+                    endPause();
                     if (read.size() == SAVE_EVERY) {
                         recorder.save(read);
                         read = new ArrayList<>();
