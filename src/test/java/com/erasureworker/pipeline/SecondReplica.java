@@ -38,10 +38,15 @@ public class SecondReplica {
         this.clock = clock;
     }
 
-    public synchronized void start() {
-        runner = new PipelineRunner(claims, lifecycle, anonymize, verify, holds, config, clock,
-                ConfigProvider.getConfig().getOptionalValue("shutdown.step-grace", Duration.class)
-                        .orElse(Duration.ofSeconds(20)));
+    /** Starts ticking with the configured shutdown grace ({@code shutdown.step-grace}). */
+    public void start() {
+        start(ConfigProvider.getConfig().getOptionalValue("shutdown.step-grace", Duration.class)
+                .orElse(Duration.ofSeconds(20)));
+    }
+
+    /** Starts ticking; its {@link #stop()} lets running steps finish for up to {@code stepGrace}, as a SIGTERM would. */
+    public synchronized void start(Duration stepGrace) {
+        runner = new PipelineRunner(claims, lifecycle, anonymize, verify, holds, config, clock, stepGrace);
         running = true;
         ticker = new Thread(() -> {
             while (running) {
