@@ -29,6 +29,8 @@ class PipelineResilienceTest {
 
     /** Past the test profile's overdue threshold (3 s): an unprocessed head is then read on its own schedule. */
     private static final Duration HEAD_OVERDUE = Duration.ofSeconds(4);
+    /** The longest wait {@link ManualPipeline#runUntilSettled(UUID, Duration)} moves the clock over for faults. */
+    private static final Duration FAULT_WAITS = Duration.ofHours(1);
 
     @Inject
     DixaSimulator simulator;
@@ -69,7 +71,8 @@ class PipelineResilienceTest {
                     ErasureTarget.conversation(request, second, 0, Instant.now())));
         }).toList();
 
-        assertThat(ticketIds).allSatisfy(id -> assertThat(pipeline.runUntilSettled(id))
+        // The clock moves over every backoff and wait the faults cause, up to the hour a lost answer may cost.
+        assertThat(ticketIds).allSatisfy(id -> assertThat(pipeline.runUntilSettled(id, FAULT_WAITS))
                 .as("ticket %s through the faults", id).isEqualTo(RequestState.COMPLETED));
 
         assertThat(simulator.calls()).anyMatch(call -> call.status() == 500);
