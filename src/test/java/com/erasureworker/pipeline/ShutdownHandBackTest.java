@@ -74,6 +74,9 @@ class ShutdownHandBackTest {
                 });
 
         simulator.faults().clear();
+        // What the stopped replica had on the wire still lands at Dixa, as a stopped pod's last requests do; the other
+        // replica starts after that (the scheduled job's next tick did before), so it reads what they changed.
+        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.callsInFlight() == 0);
         // This replica finishes the ticket at once: no lease of the stopped one is left to run out (2 minutes).
         assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.COMPLETED);
 
