@@ -24,16 +24,8 @@ public class CallRecorder {
     @Inject
     CallLog log;
 
-    /** Requests whose answer is not over yet (a slow fault may hold one for seconds). */
-    private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
-
     void register(@Observes Router router) {
         router.route(PREFIX + "/*").order(-1000).handler(this::record);
-    }
-
-    /** How many requests are being answered right now. */
-    int inFlight() {
-        return inFlight.get();
     }
 
     private void record(RoutingContext rc) {
@@ -42,9 +34,7 @@ public class CallRecorder {
         String path = rc.request().path().substring(PREFIX.length());
         String query = rc.request().query();
         String authorization = rc.request().getHeader("Authorization");
-        inFlight.incrementAndGet();
         rc.addEndHandler(done -> {
-            inFlight.decrementAndGet();
             int status = rc.get(RESET) != null ? 0 : rc.response().getStatusCode();
             log.add(new SimCall(at, method, path, query, status, authorization, rc.get(BODY)));
         });

@@ -22,7 +22,6 @@ public class DixaSimulator {
     @Inject SimulatorRateLimit rateLimit;
     @Inject SimulatorFaults faults;
     @Inject CallLog callLog;
-    @Inject CallRecorder callRecorder;
     @Inject DemoSeed demoSeed;
     @Inject SimulatorModes modes;
     @Inject AnonymizationIntake intake;
@@ -187,11 +186,6 @@ public class DixaSimulator {
 
     public List<SimCall> calls() {
         return callLog.all();
-    }
-
-    /** Calls whose answer is not over yet: a caller that gave up on one may still see its effect land. */
-    public int callsInFlight() {
-        return callRecorder.inFlight();
     }
 
     public void clearCalls() {

@@ -38,15 +38,10 @@ public class SecondReplica {
         this.clock = clock;
     }
 
-    /** Starts ticking with the configured shutdown grace ({@code shutdown.step-grace}). */
-    public void start() {
-        start(ConfigProvider.getConfig().getOptionalValue("shutdown.step-grace", Duration.class)
-                .orElse(Duration.ofSeconds(20)));
-    }
-
-    /** Starts ticking; its {@link #stop()} lets running steps finish for up to {@code stepGrace}, as a SIGTERM would. */
-    public synchronized void start(Duration stepGrace) {
-        runner = new PipelineRunner(claims, lifecycle, anonymize, verify, holds, config, clock, stepGrace);
+    public synchronized void start() {
+        runner = new PipelineRunner(claims, lifecycle, anonymize, verify, holds, config, clock,
+                ConfigProvider.getConfig().getOptionalValue("shutdown.step-grace", Duration.class)
+                        .orElse(Duration.ofSeconds(20)));
         running = true;
         ticker = new Thread(() -> {
             while (running) {

