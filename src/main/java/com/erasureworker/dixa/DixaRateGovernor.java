@@ -15,6 +15,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
@@ -60,6 +61,10 @@ public class DixaRateGovernor {
 
     @Inject
     Instance<EvidenceShare> evidenceShare;
+
+    /** A 429's pause is kept in this clock's time, so a test moves past it by advancing its clock. */
+    @Inject
+    Clock clock;
 
     private ProxyManager<Long> buckets;
     private BucketProxy bucket;
@@ -113,7 +118,7 @@ public class DixaRateGovernor {
         waiting.incrementAndGet(lane.ordinal());
         try {
             while (true) {
-                Duration pause = Duration.between(Instant.now(), pausedUntil.get());
+                Duration pause = Duration.between(Instant.now(clock), pausedUntil.get());
                 if (pause.toNanos() > 0) {
                     if (System.nanoTime() + pause.toNanos() > deadline) {
                         return false;
@@ -295,11 +300,16 @@ public class DixaRateGovernor {
         return false;
     }
 
+    /** Ends a hold-off after a 429 now (tests starting from a clean state; the pause is kept in the clock's time). */
+    void endPause() {
+        pausedUntil.set(Instant.EPOCH);
+    }
+
     /** Dixa answered 429: this replica holds off for Retry-After, or the configured pause when Dixa sent none. */
     public void onTooManyRequests(Duration retryAfter) {
         tooManyRequests.increment();
         Duration pause = retryAfter != null ? retryAfter : config.rateLimit().pauseAfterTooManyRequests();
-        Instant until = Instant.now().plus(pause);
+        Instant until = Instant.now(clock).plus(pause);
         pausedUntil.accumulateAndGet(until, (current, proposed) -> proposed.isAfter(current) ? proposed : current);
         LOG.debugf("Dixa answered 429; pausing calls for %d ms", pause.toMillis());
     }

@@ -6,6 +6,7 @@ import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.RateLane;
 import com.erasureworker.erasure.Backoff;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,10 +38,13 @@ public class EvidenceCollector {
     private final EvidencePlanner planner;
     private final EvidenceRecorder recorder;
     private final EvidenceConfig config;
+    private final Clock clock;
     private volatile Instant pausedUntil = Instant.EPOCH;
     private volatile int failuresInARow;
 
-    EvidenceCollector(DixaClient dixa, EvidencePlanner planner, EvidenceRecorder recorder, EvidenceConfig config) {
+    EvidenceCollector(DixaClient dixa, EvidencePlanner planner, EvidenceRecorder recorder, EvidenceConfig config,
+            Clock clock) {
+        this.clock = clock;
         this.dixa = dixa;
         this.planner = planner;
         this.recorder = recorder;
@@ -74,7 +78,13 @@ public class EvidenceCollector {
 
     /** Whether this replica is holding off after a failed read. */
     boolean paused() {
-        return Instant.now().isBefore(pausedUntil);
+        return Instant.now(clock).isBefore(pausedUntil);
+    }
+
+    /** A read succeeded (or a test starts from a clean state): no holding off, the next failure pauses briefly. */
+    void endPause() {
+        failuresInARow = 0;
+        pausedUntil = Instant.EPOCH;
     }
 
     private void read() {
@@ -88,7 +98,7 @@ public class EvidenceCollector {
                     read.add(new EvidenceRows.Logged(wanted.requestId(), new ConversationLog(wanted.conversationId(),
                             wanted.targetId(), answer.isOk() ? ConversationEvidence.CAPTURED : answer.kind().name(),
                             null, answer.isOk() ? answer.value() : List.of(), answer.calls())));
-                    failuresInARow = 0;
+                    endPause();
                     if (read.size() == SAVE_EVERY) {
                         recorder.save(read);
                         read = new ArrayList<>();
@@ -104,7 +114,8 @@ public class EvidenceCollector {
                 LOG.warnf("evidence of ticket %s conversation %d not read (attempt %d): activity log answered %s",
                         wanted.requestId(), wanted.conversationId(), wanted.attempts() + 1, answer.kind());
                 failuresInARow++;
-                pausedUntil = Instant.now().plus(new Backoff(FIRST_PAUSE, LONGEST_PAUSE).delay(failuresInARow, null));
+                pausedUntil = Instant.now(clock)
+                        .plus(new Backoff(FIRST_PAUSE, LONGEST_PAUSE).delay(failuresInARow, null));
                 return;
             }
         } finally {

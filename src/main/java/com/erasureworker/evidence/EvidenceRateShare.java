@@ -47,7 +47,8 @@ class EvidenceRateShare implements DixaRateGovernor.EvidenceShare {
     public boolean erasureWorkWaiting() {
         Look look = last;
         Instant now = Instant.now(clock);
-        if (now.isBefore(look.at().plus(REFRESH))) {
+        // A look stamped after now is not fresh: the clock went back (NTP, or a test resetting its clock).
+        if (!now.isBefore(look.at()) && now.isBefore(look.at().plus(REFRESH))) {
             return look.waiting();
         }
         synchronized (this) {

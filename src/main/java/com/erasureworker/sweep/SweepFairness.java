@@ -56,7 +56,8 @@ class SweepFairness implements DixaRateGovernor.SweepShare {
     private Look fresh() {
         Look look = last;
         Instant now = Instant.now(clock);
-        if (now.isBefore(look.at().plus(config.fairnessRefresh()))) {
+        // A look stamped after now is not fresh: the clock went back (NTP, or a test resetting its clock).
+        if (!now.isBefore(look.at()) && now.isBefore(look.at().plus(config.fairnessRefresh()))) {
             return look;
         }
         synchronized (this) {

@@ -3,7 +3,8 @@ package com.erasureworker.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.erasure.RequestState;
+import com.erasureworker.pipeline.ManualPipeline;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import com.microsoft.playwright.Download;
@@ -40,7 +41,7 @@ class ConsoleBrowserTest {
     @Inject
     DixaSimulator simulator;
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     private final List<String> seen = new ArrayList<>();
 
@@ -58,13 +59,10 @@ class ConsoleBrowserTest {
     void start() {
         simulator.reset();
         simulator.disableRateLimit();
-        jobs.startPipeline();
-        jobs.startEvidence();
     }
 
     @AfterEach
     void stop() {
-        jobs.stop();
         // Whatever the pages showed: never the subject's address or number (nor any e-mail address at all).
         assertThat(seen).allSatisfy(html -> assertThat(html).doesNotContain(EMAIL).doesNotContain(PHONE)
                 .doesNotContain(PHONE.substring(1)).doesNotContainPattern("[\\w.+-]+@[\\w-]+\\.[a-z]{2,}"));
@@ -91,6 +89,10 @@ class ConsoleBrowserTest {
 
         AtomicInteger loads = new AtomicInteger();
         page.onLoad(p -> loads.incrementAndGet());
+        // The pipeline and evidence capture run by hand; the open page follows them live.
+        UUID ticket = UUID.fromString(page.url().substring(page.url().lastIndexOf('/') + 1));
+        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.COMPLETED);
+        assertThat(pipeline.captureEvidence()).isEqualTo(1);
         assertThat(page.locator("#ticket-state")).hasText("COMPLETED",
                 new LocatorAssertions.HasTextOptions().setTimeout(60_000));
         assertThat(page.locator("#certificate-pdf")).isVisible(

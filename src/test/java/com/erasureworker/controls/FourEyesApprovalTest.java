@@ -3,21 +3,19 @@ package com.erasureworker.controls;
 import static com.erasureworker.controls.Controls.as;
 import static com.erasureworker.controls.Controls.detail;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
-import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.erasure.RequestState;
+import com.erasureworker.pipeline.ManualPipeline;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +28,7 @@ class FourEyesApprovalTest {
     DixaSimulator simulator;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     private UUID customer;
 
@@ -39,12 +37,6 @@ class FourEyesApprovalTest {
         simulator.reset();
         simulator.disableRateLimit();
         customer = simulator.addEndUser("four.eyes@example.com", "+4520000414");
-        jobs.startPipeline();
-    }
-
-    @AfterEach
-    void stop() {
-        jobs.stop();
     }
 
     @Test
@@ -56,13 +48,13 @@ class FourEyesApprovalTest {
         as("dpo").post(Controls.TICKETS + "/" + ticket + "/approve").then().statusCode(403)
                 .contentType("application/problem+json").body("errors[0].field", is("requestedBy"));
         as("auditor").post(Controls.TICKETS + "/" + ticket + "/approve").then().statusCode(403);
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                .until(() -> simulator.calls().stream().noneMatch(Controls::isAnonymize));
+        pipeline.runDueSteps();
+        assertThat(simulator.calls()).as("no step while awaiting approval").noneMatch(Controls::isAnonymize);
         assertThat(Controls.ticket(ticket).getString("state")).isEqualTo("AWAITING_APPROVAL");
 
         as("dpo2").post(Controls.TICKETS + "/" + ticket + "/approve").then().statusCode(200)
                 .body("state", is("IN_PROGRESS")).body("decidedBy", is("dpo2")).body("requestedBy", is("dpo"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(Controls.ticket(ticket).getString("state")));
+        assertThat(pipeline.runUntilSettled(UUID.fromString(ticket))).isEqualTo(RequestState.COMPLETED);
         assertThat(simulator.conversation(conversation).orElseThrow().anonymizedAt()).isNotNull();
         as("dpo2").post(Controls.TICKETS + "/" + ticket + "/approve").then().statusCode(409);
 
@@ -91,8 +83,8 @@ class FourEyesApprovalTest {
                 .statusCode(200).body("state", is("REJECTED")).body("decidedBy", is("admin"))
                 .body("targets[0].state", is("CANCELLED"));
 
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(3))
-                .until(() -> simulator.calls().stream().noneMatch(c -> c.path().contains("/" + conversation)));
+        assertThat(pipeline.runUntilSettled(UUID.fromString(ticket))).isEqualTo(RequestState.REJECTED);
+        assertThat(simulator.calls()).noneMatch(c -> c.path().contains("/" + conversation));
         assertThat(simulator.conversation(conversation).orElseThrow().anonymizedAt()).isNull();
         assertThat(Controls.history(ticket)).anySatisfy(event -> {
             assertThat(event.get("type")).isEqualTo("TICKET_REJECTED");
@@ -106,7 +98,7 @@ class FourEyesApprovalTest {
     void aTicketThatNeverForceClosesIsNotHeldForApproval() {
         long conversation = simulator.addConversation(customer, ConversationState.Closed, "Email", Instant.now());
         String ticket = Controls.submit("dpo", Map.of("conversationIds", List.of(conversation)), "NEVER");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(Controls.ticket(ticket).getString("state")));
+        assertThat(pipeline.runUntilSettled(UUID.fromString(ticket))).isEqualTo(RequestState.COMPLETED);
         as("dpo2").post(Controls.TICKETS + "/" + ticket + "/approve").then().statusCode(409);
     }
 }

@@ -3,10 +3,10 @@ package com.erasureworker.controls;
 import static com.erasureworker.controls.Controls.as;
 import static com.erasureworker.controls.Controls.detail;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.is;
 
-import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.erasure.RequestState;
+import com.erasureworker.pipeline.ManualPipeline;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,7 +29,7 @@ class LegalHoldTest {
     DixaSimulator simulator;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     @Inject
     UsedConversations usedConversations;
@@ -43,7 +43,6 @@ class LegalHoldTest {
 
     @AfterEach
     void stop() {
-        jobs.stop();
         Controls.releaseAllHolds();
     }
 
@@ -60,12 +59,11 @@ class LegalHoldTest {
         // A conversation of the held end user is held too, though the hold names only the user.
         String conversationTicket = Controls.submit("dpo", Map.of("conversationIds", List.of(conversations.get(0))),
                 "NEVER");
-        jobs.startPipeline();
 
         for (String ticket : List.of(userTicket, conversationTicket)) {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> "ON_HOLD".equals(Controls.ticket(ticket).getString("targets[0].state")));
+            assertThat(pipeline.runUntilSettled(UUID.fromString(ticket))).isEqualTo(RequestState.IN_PROGRESS);
             JsonPath view = Controls.ticket(ticket);
+            assertThat(view.getString("targets[0].state")).isEqualTo("ON_HOLD");
             assertThat(view.getString("state")).isEqualTo("IN_PROGRESS");
             assertThat(view.getString("targets[0].holdId")).isEqualTo(hold);
         }
@@ -84,8 +82,8 @@ class LegalHoldTest {
                 .statusCode(409);
 
         for (String ticket : List.of(userTicket, conversationTicket)) {
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> "COMPLETED".equals(Controls.ticket(ticket).getString("state")));
+            assertThat(pipeline.runUntilSettled(UUID.fromString(ticket))).as("released: due at once, not at the recheck")
+                    .isEqualTo(RequestState.COMPLETED);
         }
         assertThat(conversations).allSatisfy(id ->
                 assertThat(simulator.conversation(id).orElseThrow().anonymizedAt()).isNotNull());
@@ -115,9 +113,8 @@ class LegalHoldTest {
         assertThat(view.prettify()).doesNotContainIgnoringCase("held.by.mail");
 
         String ticket = Controls.submit("dpo", Map.of("email", "held.by.mail@example.com"), "NEVER");
-        jobs.startPipeline();
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> "ON_HOLD".equals(Controls.ticket(ticket).getString("targets[0].state")));
+        assertThat(pipeline.runUntilSettled(UUID.fromString(ticket))).isEqualTo(RequestState.IN_PROGRESS);
+        assertThat(Controls.ticket(ticket).getString("targets[0].state")).isEqualTo("ON_HOLD");
         assertThat(Controls.ticket(ticket).getString("targets[0].dixaId")).isEqualTo(held.toString());
         assertThat(simulator.calls().stream().filter(Controls::isAnonymize)
                 .filter(c -> c.path().contains(held.toString()))).isEmpty();

@@ -8,19 +8,19 @@ import com.erasureworker.erasure.ClosePolicy;
 import com.erasureworker.erasure.ErasureTarget;
 import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.TargetState;
-import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.pipeline.ManualPipeline;
 import com.erasureworker.pipeline.TestTickets;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,7 +40,10 @@ class DixaEventsTest {
     TestTickets tickets;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
+
+    @Inject
+    Clock clock;
 
     private UUID customer;
 
@@ -49,11 +52,6 @@ class DixaEventsTest {
         simulator.reset();
         simulator.disableRateLimit();
         customer = simulator.addEndUser(null, null);
-    }
-
-    @AfterEach
-    void stop() {
-        jobs.stop();
     }
 
     @Test
@@ -74,19 +72,21 @@ class DixaEventsTest {
         UUID ticket = waitingTicket();
         ErasureTarget waiting = tickets.targets(ticket).get(0);
         assertThat(waiting.nextAttemptAt).as("the recheck stays at WORKER_RECHECK_INTERVAL (15 min)")
-                .isAfter(Instant.now().plus(Duration.ofMinutes(10)));
+                .isAfter(clock.instant().plus(Duration.ofMinutes(10)));
 
         simulator.setConversationState(waiting.conversationId, ConversationState.Closed);
 
-        await().atMost(Duration.ofSeconds(15)).until(() -> tickets.request(ticket).state == RequestState.COMPLETED);
-        assertThat(tickets.history(ticket)).extracting(event -> event.type).contains("DIXA_EVENT_RECEIVED");
+        // The simulator posts the event on its own HTTP client thread, as Dixa would.
+        await().atMost(Duration.ofSeconds(15)).until(() -> tickets.history(ticket).stream()
+                .anyMatch(event -> event.type.equals("DIXA_EVENT_RECEIVED")));
+        assertThat(pipeline.runUntilSettled(ticket)).as("continues at once, not at the 15-minute recheck")
+                .isEqualTo(RequestState.COMPLETED);
         assertThat(simulator.conversation(waiting.conversationId).orElseThrow().anonymizedAt()).isNotNull();
     }
 
     @Test
     void anEventWithoutTheConfiguredCredentialsAnswers401AndChangesNothing() {
         UUID ticket = waitingTicket();
-        jobs.stop();
         ErasureTarget before = tickets.targets(ticket).get(0);
         Map<String, Object> event = Map.of("event_fqn", "CONVERSATION_CLOSED",
                 "data", Map.of("conversation", Map.of("csid", before.conversationId)));
@@ -114,9 +114,8 @@ class DixaEventsTest {
         long conversation = simulator.addConversation(customer, ConversationState.Open, "Email", Instant.now());
         UUID ticket = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.conversation(request, conversation, 0, Instant.now())));
-        jobs.startPipeline();
-        await().atMost(Duration.ofSeconds(20))
-                .until(() -> tickets.targets(ticket).get(0).state == TargetState.WAITING_FOR_CLOSE);
+        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.IN_PROGRESS);
+        assertThat(tickets.targets(ticket).get(0).state).isEqualTo(TargetState.WAITING_FOR_CLOSE);
         return ticket;
     }
 }

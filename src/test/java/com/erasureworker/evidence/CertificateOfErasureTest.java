@@ -2,9 +2,9 @@ package com.erasureworker.evidence;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.erasure.RequestState;
+import com.erasureworker.pipeline.ManualPipeline;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import io.agroal.api.AgroalDataSource;
@@ -16,7 +16,6 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,7 +42,7 @@ class CertificateOfErasureTest {
     DixaSimulator simulator;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     @Inject
     AgroalDataSource dataSource;
@@ -53,13 +51,6 @@ class CertificateOfErasureTest {
     void start() {
         simulator.reset();
         simulator.disableRateLimit();
-        jobs.startPipeline();
-        jobs.startEvidence();
-    }
-
-    @AfterEach
-    void stop() {
-        jobs.stop();
     }
 
     @Test
@@ -73,12 +64,12 @@ class CertificateOfErasureTest {
         String id = as("dpo").contentType(ContentType.JSON).body(Map.of("ticketRef", ticketRef,
                 "subject", Map.of("email", EMAIL), "closePolicy", "FORCE_NOW")).post(TICKETS)
                 .then().statusCode(202).extract().path("id");
-        JsonPath ticket = await().atMost(Duration.ofSeconds(60)).until(
-                () -> as("auditor").get(TICKETS + "/" + id).then().statusCode(200).extract().jsonPath(),
-                t -> "COMPLETED".equals(t.getString("state")));
-        JsonPath history = await().atMost(Duration.ofSeconds(60)).until(
-                () -> as("auditor").get(TICKETS + "/" + id + "/history").then().statusCode(200).extract().jsonPath(),
-                h -> h.getList("type").contains("EVIDENCE_CAPTURED"));
+        assertThat(pipeline.runUntilSettled(UUID.fromString(id))).isEqualTo(RequestState.COMPLETED);
+        JsonPath ticket = as("auditor").get(TICKETS + "/" + id).then().statusCode(200).extract().jsonPath();
+        assertThat(pipeline.captureEvidence()).as("evidence captured for the ticket in one run").isEqualTo(1);
+        JsonPath history = as("auditor").get(TICKETS + "/" + id + "/history").then().statusCode(200).extract()
+                .jsonPath();
+        assertThat(history.getList("type")).contains("EVIDENCE_CAPTURED");
         assertThat(simulator.calls()).extracting(call -> call.method() + " " + call.path())
                 .contains("GET /v1/conversations/" + open + "/activitylog", "GET /v1/conversations/" + closed + "/activitylog");
         Map<String, Object> lastEvent = history.getMap("[-1]");

@@ -2,9 +2,9 @@ package com.erasureworker.evidence;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.erasure.RequestState;
+import com.erasureworker.pipeline.ManualPipeline;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import io.quarkus.test.junit.QuarkusTest;
@@ -18,7 +18,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** While Dixa fails, evidence capture backs off instead of spending a failing call on every scheduler tick. */
+/**
+ * While Dixa fails, evidence capture backs off instead of spending a failing call on every scheduler tick, and tries
+ * again once the pause (2 to 4 s after a first failure) has passed on the application's clock. The test ends with a
+ * successful read, which ends the pause: the collector is one bean for the whole test run.
+ */
 @QuarkusTest
 class EvidenceCaptureBackoffTest {
 
@@ -26,14 +30,13 @@ class EvidenceCaptureBackoffTest {
     DixaSimulator simulator;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     @Inject
     EvidenceCollector collector;
 
     @AfterEach
     void stop() {
-        jobs.stop();
         simulator.faults().clear();
     }
 
@@ -41,19 +44,17 @@ class EvidenceCaptureBackoffTest {
     void afterAFailedCaptureTheNextRunLeavesDixaAloneForAWhile() {
         simulator.reset();
         simulator.disableRateLimit();
-        jobs.startPipeline();
         long conversation = simulator.addConversation(simulator.addEndUser(null, null), ConversationState.Closed,
                 "Email", Instant.now());
         String id = given().auth().preemptive().basic("dpo", "dpo-demo-password").contentType(ContentType.JSON)
                 .body(Map.of("ticketRef", "BACKOFF-" + UUID.randomUUID(), "subject",
                         Map.of("conversationIds", List.of(conversation))))
                 .post("/api/v1/erasure-requests").then().statusCode(202).extract().path("id");
-        await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(given().auth().preemptive()
-                .basic("auditor", "auditor-demo-password").get("/api/v1/erasure-requests/" + id).path("state")));
+        assertThat(pipeline.runUntilSettled(UUID.fromString(id))).isEqualTo(RequestState.COMPLETED);
 
         simulator.faults().errorRate(1.0);
-        jobs.startEvidence();
-        await().atMost(Duration.ofSeconds(30)).until(collector::paused);
+        assertThat(pipeline.captureEvidence()).isZero();
+        assertThat(collector.paused()).isTrue();
         assertThat(activityLogCalls()).isPositive();
 
         long before = activityLogCalls();
@@ -61,8 +62,13 @@ class EvidenceCaptureBackoffTest {
 
         assertThat(captured).isZero();
         assertThat(activityLogCalls()).as("no Dixa call while capture is paused after a failure").isEqualTo(before);
-    }
 
+        simulator.faults().clear();
+        pipeline.advance(Duration.ofSeconds(5));
+        assertThat(collector.paused()).isFalse();
+        assertThat(collector.captureDue()).as("read again once the pause has passed, and captured").isEqualTo(1);
+        assertThat(activityLogCalls()).isGreaterThan(before);
+    }
     private long activityLogCalls() {
         return simulator.calls().stream().filter(call -> call.path().endsWith("/activitylog")).count();
     }

@@ -2,15 +2,17 @@ package com.erasureworker.evidence;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.erasure.RequestState;
+import com.erasureworker.pipeline.ManualPipeline;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import java.sql.Connection;
@@ -29,18 +31,22 @@ import org.junit.jupiter.api.Test;
 /**
  * Evidence is read conversation by conversation as targets finish: a failing read costs that conversation alone a
  * later try, never a restart from the first; a conversation whose log cannot be read after every attempt is certified
- * as "evidence unavailable" instead of holding the certificate back.
+ * as "evidence unavailable" instead of holding the certificate back. The pipeline and evidence capture run by hand,
+ * and the clock is moved past each retry's backoff, so the faults' seeded sequence plays out the same on every run.
  */
 @QuarkusTest
 class EvidenceIncrementalTest {
 
     private static final String TICKETS = "/api/v1/erasure-requests";
+    /** Past the longest wait between two evidence reads: the collector's pause after a failure (up to 10 min). */
+    private static final Duration PAST_ANY_BACKOFF = Duration.ofMinutes(11);
+    private static final int MOST_CAPTURE_RUNS = 100;
 
     @Inject
     DixaSimulator simulator;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     @Inject
     EvidencePlanner planner;
@@ -56,7 +62,6 @@ class EvidenceIncrementalTest {
 
     @AfterEach
     void stop() throws Exception {
-        jobs.stop();
         simulator.faults().clear();
         // The planning test's synthetic targets (csids 8,000,000+) must not count as used ids for later tests, which
         // move the simulator past every live target's conversation id (SweepFixtures.skipUsedConversationIds).
@@ -73,14 +78,10 @@ class EvidenceIncrementalTest {
             conversations.add(simulator.addConversation(simulator.addEndUser(null, null), ConversationState.Closed,
                     "Email", Instant.now()));
         }
-        simulator.faults().only("GET", "/activitylog").errorRate(0.1).resetRate(0.05);
-        jobs.startPipeline();
-        jobs.startEvidence();
+        simulator.faults().only("GET", "/activitylog").errorRate(0.1).resetRate(0.05).seed(19);
         String id = submit(conversations);
 
-        JsonPath certificate = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(
-                () -> as("auditor").get(TICKETS + "/" + id + "/certificate").then().extract(),
-                answer -> answer.statusCode() == 200).jsonPath();
+        JsonPath certificate = certified(id);
 
         assertThat(certificate.getList("evidence.conversations.outcome")).hasSize(20).containsOnly("CAPTURED");
         // What the worker received (a read Dixa answered but the worker timed out on is rightly read again): one
@@ -98,13 +99,9 @@ class EvidenceIncrementalTest {
         long failing = simulator.addConversation(simulator.addEndUser(null, null), ConversationState.Closed, "Email",
                 Instant.now());
         simulator.faults().only("GET", "/" + failing + "/activitylog").errorRate(1.0);
-        jobs.startPipeline();
-        jobs.startEvidence();
         String id = submit(List.of(readable, failing));
 
-        JsonPath certificate = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(
-                () -> as("auditor").get(TICKETS + "/" + id + "/certificate").then().extract(),
-                answer -> answer.statusCode() == 200).jsonPath();
+        JsonPath certificate = certified(id);
 
         Map<String, Object> unavailable = certificate.getMap("evidence.conversations.find { it.conversationId == "
                 + failing + " }");
@@ -155,6 +152,24 @@ class EvidenceIncrementalTest {
         assertThat(planner.planNext(ticket)).as("still in progress").isFalse();
         assertThat(queued(ticket)).as("passed the cancelled target; each conversation queued once").hasSize(9)
                 .doesNotContain(8000004L).doesNotHaveDuplicates();
+    }
+
+    /**
+     * Runs the ticket to its end, then evidence capture until the certificate is issued, moving the clock past each
+     * backoff between runs (a failed read pauses this replica's capture, and retries that conversation later).
+     */
+    private JsonPath certified(String id) {
+        assertThat(pipeline.runUntilSettled(UUID.fromString(id))).isEqualTo(RequestState.COMPLETED);
+        for (int run = 0; run < MOST_CAPTURE_RUNS; run++) {
+            pipeline.captureEvidence();
+            ExtractableResponse<Response> answer = as("auditor").get(TICKETS + "/" + id + "/certificate").then()
+                    .extract();
+            if (answer.statusCode() == 200) {
+                return answer.jsonPath();
+            }
+            pipeline.advance(PAST_ANY_BACKOFF);
+        }
+        throw new AssertionError("no certificate for ticket " + id + " after " + MOST_CAPTURE_RUNS + " capture runs");
     }
 
     private List<Long> answeredReadsPerTarget(UUID ticket) throws Exception {

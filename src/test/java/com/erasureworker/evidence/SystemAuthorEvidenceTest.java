@@ -2,9 +2,9 @@ package com.erasureworker.evidence;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.erasure.RequestState;
+import com.erasureworker.pipeline.ManualPipeline;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import io.agroal.api.AgroalDataSource;
@@ -16,13 +16,11 @@ import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +37,7 @@ class SystemAuthorEvidenceTest {
     DixaSimulator simulator;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     @Inject
     AgroalDataSource dataSource;
@@ -48,13 +46,6 @@ class SystemAuthorEvidenceTest {
     void start() {
         simulator.reset();
         simulator.disableRateLimit();
-        jobs.startPipeline();
-        jobs.startEvidence();
-    }
-
-    @AfterEach
-    void stop() {
-        jobs.stop();
     }
 
     @Test
@@ -67,8 +58,10 @@ class SystemAuthorEvidenceTest {
         String id = as("dpo").contentType(ContentType.JSON).body(Map.of("ticketRef", "SYSTEM-AUTHOR-" + UUID.randomUUID(),
                 "subject", Map.of("conversationIds", List.of(conversation)))).post(TICKETS)
                 .then().statusCode(202).extract().path("id");
-        await().atMost(Duration.ofSeconds(60)).until(() -> as("auditor").get(TICKETS + "/" + id + "/history")
-                .then().extract().jsonPath().getList("type").contains("EVIDENCE_CAPTURED"));
+        assertThat(pipeline.runUntilSettled(UUID.fromString(id))).isEqualTo(RequestState.COMPLETED);
+        assertThat(pipeline.captureEvidence()).isEqualTo(1);
+        assertThat(as("auditor").get(TICKETS + "/" + id + "/history").then().extract().jsonPath().getList("type"))
+                .contains("EVIDENCE_CAPTURED");
 
         assertThat(authorsOf(UUID.fromString(id))).contains("dixa-system", simulator.configuredAgentId().toString());
         JsonPath certificate = as("auditor").get(TICKETS + "/" + id + "/certificate").then().statusCode(200)

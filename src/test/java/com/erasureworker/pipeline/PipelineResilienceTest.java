@@ -1,7 +1,6 @@
 package com.erasureworker.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.erasureworker.erasure.ClosePolicy;
 import com.erasureworker.erasure.ErasureTarget;
@@ -11,6 +10,7 @@ import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -20,9 +20,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Failures the worker must survive without losing or repeating work: faults, a stuck Dixa queue, a dead replica. */
+/**
+ * Failures the worker must survive without losing or repeating work: faults, a stuck Dixa queue, a dead replica. The
+ * pipeline runs by hand; time passes (a backoff, Dixa's 48 h processing timeout, a lease) by moving the clock.
+ */
 @QuarkusTest
 class PipelineResilienceTest {
+
+    /** Past the test profile's overdue threshold (3 s): an unprocessed head is then read on its own schedule. */
+    private static final Duration HEAD_OVERDUE = Duration.ofSeconds(4);
+    /** The longest wait {@link ManualPipeline#runUntilSettled(UUID, Duration)} moves the clock over for faults. */
+    private static final Duration FAULT_WAITS = Duration.ofHours(1);
 
     @Inject
     DixaSimulator simulator;
@@ -31,10 +39,13 @@ class PipelineResilienceTest {
     TestTickets tickets;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     @Inject
     TicketControl control;
+
+    @Inject
+    Clock clock;
 
     private UUID customer;
 
@@ -42,12 +53,10 @@ class PipelineResilienceTest {
     void start() {
         simulator.reset();
         customer = simulator.addEndUser(null, null);
-        jobs.startPipeline();
     }
 
     @AfterEach
     void stop() {
-        jobs.stop();
         simulator.faults().clear();
     }
 
@@ -62,8 +71,9 @@ class PipelineResilienceTest {
                     ErasureTarget.conversation(request, second, 0, Instant.now())));
         }).toList();
 
-        await().atMost(Duration.ofSeconds(90)).until(() -> ticketIds.stream()
-                .allMatch(id -> tickets.request(id).state == RequestState.COMPLETED));
+        // The clock moves over every backoff and wait the faults cause, up to the hour a lost answer may cost.
+        assertThat(ticketIds).allSatisfy(id -> assertThat(pipeline.runUntilSettled(id, FAULT_WAITS))
+                .as("ticket %s through the faults", id).isEqualTo(RequestState.COMPLETED));
 
         assertThat(simulator.calls()).anyMatch(call -> call.status() == 500);
         assertThat(ticketIds).allSatisfy(id -> assertThat(tickets.targets(id))
@@ -77,23 +87,22 @@ class PipelineResilienceTest {
         simulator.neverProcess(Long.toString(never), true);
         UUID ticket = tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                 request -> List.of(ErasureTarget.conversation(request, never, 0, Instant.now())));
-        await().until(() -> tickets.targets(ticket).get(0).state == TargetState.AWAITING_DIXA);
+        pipeline.runDueSteps();
+        assertThat(tickets.targets(ticket).get(0).state).isEqualTo(TargetState.AWAITING_DIXA);
 
         List<UUID> others = IntStream.range(0, 3).mapToObj(i -> {
             long conversation = simulator.addConversation(customer, ConversationState.Closed, "Email", Instant.now());
             return tickets.create(ClosePolicy.WAIT_THEN_FORCE,
                     request -> List.of(ErasureTarget.conversation(request, conversation, 0, Instant.now())));
         }).toList();
-        // Younger requests behind the unprocessed head still complete (the head is read on its own schedule).
-        await().atMost(Duration.ofSeconds(20)).until(() -> others.stream()
-                .allMatch(id -> tickets.request(id).state == RequestState.COMPLETED));
+        // Younger requests behind the unprocessed head still complete (the head is read on its own schedule once it is
+        // far older than Dixa's recent processing time).
+        pipeline.advance(HEAD_OVERDUE);
+        assertThat(others).allSatisfy(id -> assertThat(pipeline.runUntilSettled(id)).isEqualTo(RequestState.COMPLETED));
         assertThat(tickets.targets(ticket).get(0).state).isEqualTo(TargetState.AWAITING_DIXA);
 
-        tickets.change(ticket, target -> {
-            target.acceptedAt = Instant.now().minus(Duration.ofHours(49));
-            target.nextAttemptAt = Instant.now();
-        });
-        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.request(ticket).state == RequestState.FAILED);
+        pipeline.advance(Duration.ofHours(49));
+        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.FAILED);
         ErasureTarget stuck = tickets.targets(ticket).get(0);
         assertThat(stuck.lastError).startsWith("stuck: Dixa has not processed request " + stuck.dixaRequestId);
         assertThat(stuck.failedStep).isEqualTo(TargetState.AWAITING_DIXA);
@@ -101,7 +110,7 @@ class PipelineResilienceTest {
         simulator.neverProcess(Long.toString(never), false);
         control.retry(ticket, "dpo");
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.request(ticket).state == RequestState.COMPLETED);
+        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.COMPLETED);
         assertThat(simulator.anonymizationRequests()).filteredOn(r -> r.targetEntityId().equals(Long.toString(never)))
                 .as("the retry asked Dixa again, with a new timeout").hasSize(2);
         assertThat(tickets.targets(ticket).get(0).dixaRequestId).isNotEqualTo(stuck.dixaRequestId);
@@ -112,19 +121,24 @@ class PipelineResilienceTest {
     @Test
     void anotherReplicaFinishesATargetOnlyOnceTheDeadReplicasLeaseHasRunOut() {
         simulator.disableRateLimit();
+        Duration leaseLeft = Duration.ofSeconds(30);
         long conversation = simulator.addConversation(customer, ConversationState.Closed, "Email", Instant.now());
         UUID ticket = tickets.create(ClosePolicy.WAIT_THEN_FORCE, request -> {
             ErasureTarget target = ErasureTarget.conversation(request, conversation, 0, Instant.now());
             target.leaseOwner = "replica-that-died";
-            target.leaseUntil = Instant.now().plusSeconds(3);
+            target.leaseUntil = clock.instant().plus(leaseLeft);
             return List.of(target);
         });
 
-        await().during(Duration.ofMillis(2000)).atMost(Duration.ofMillis(2600))
-                .until(() -> tickets.targets(ticket).get(0).state == TargetState.PENDING);
+        pipeline.runDueSteps();
+        pipeline.advance(leaseLeft.minusSeconds(2));
+        pipeline.runDueSteps();
+        assertThat(tickets.targets(ticket).get(0).state).as("not taken while the lease holds")
+                .isEqualTo(TargetState.PENDING);
         assertThat(simulator.anonymizationRequests()).isEmpty();
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> tickets.request(ticket).state == RequestState.COMPLETED);
+        pipeline.advance(Duration.ofSeconds(3));
+        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.COMPLETED);
         assertThat(simulator.anonymizationRequests()).hasSize(1);
         assertThat(tickets.targets(ticket).get(0).leaseOwner).isNull();
     }

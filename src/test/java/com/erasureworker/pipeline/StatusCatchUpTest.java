@@ -1,7 +1,6 @@
 package com.erasureworker.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.erasureworker.erasure.ClosePolicy;
 import com.erasureworker.erasure.ErasureTarget;
@@ -10,14 +9,12 @@ import com.erasureworker.erasure.TargetState;
 import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import com.erasureworker.simulator.SimCall;
+import com.erasureworker.testing.SettableClock;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -27,23 +24,18 @@ import org.junit.jupiter.api.Test;
 /**
  * Behind a backlog Dixa has already processed, status reads catch up in groups (WORKER_POLL_CATCH_UP_READS, 8 by
  * default) instead of one at a time, and still read each request once. Every GET is answered 300 ms late here, so two
- * status reads arriving closer together than that were made at once. The profile restores the production overdue
- * threshold (5 min; the test profile's 3 s would count this backlog, held in Dixa's queue for a few seconds, as
- * overdue heads, which are read one by one on their own schedules).
+ * status reads arriving closer together than that were made at once (the poller's readers are real threads). The
+ * pipeline runs by hand: Dixa processes the whole backlog at once, and the clock then stands 1.5 s later, so every
+ * request was processed longer ago than the least read interval (500 ms: the reads are behind) but none is older than
+ * the overdue threshold (3 s: overdue heads are read one by one on their own schedules).
  */
 @QuarkusTest
-@TestProfile(StatusCatchUpTest.ProductionOverdue.class)
 class StatusCatchUpTest {
-
-    public static class ProductionOverdue implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("worker.poll.overdue-min", "5m");
-        }
-    }
 
     private static final int CONVERSATIONS = 16;
     private static final Duration SLOW = Duration.ofMillis(300);
+    /** Between the least read interval (500 ms) and the overdue threshold (3 s) of the test profile. */
+    private static final Duration BEHIND_DIXA = Duration.ofMillis(1500);
 
     @Inject
     DixaSimulator simulator;
@@ -52,7 +44,10 @@ class StatusCatchUpTest {
     TestTickets tickets;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
+
+    @Inject
+    SettableClock clock;
 
     @BeforeEach
     void start() {
@@ -62,7 +57,7 @@ class StatusCatchUpTest {
 
     @AfterEach
     void stop() {
-        jobs.stop();
+        clock.thaw();
         simulator.faults().clear();
         simulator.pauseAnonymizationQueue(false);
     }
@@ -74,24 +69,26 @@ class StatusCatchUpTest {
                 .mapToObj(i -> simulator.addConversation(customer, ConversationState.Closed, "Email", Instant.now()))
                 .toList();
         simulator.setAnonymizationDelay(Duration.ZERO);
+        simulator.setAnonymizationThroughput(1_000_000);
         simulator.pauseAnonymizationQueue(true);
         UUID ticket = tickets.create(ClosePolicy.WAIT_THEN_FORCE, request -> ids.stream()
                 .map(id -> ErasureTarget.conversation(request, id, 0, Instant.now())).toList());
-        jobs.startPipeline();
-        await().atMost(Duration.ofSeconds(60)).until(() -> tickets.targets(ticket).stream()
-                .allMatch(target -> target.state == TargetState.AWAITING_DIXA));
-        jobs.stop();
+        pipeline.runDueSteps();
+        assertThat(tickets.targets(ticket)).allSatisfy(target -> assertThat(target.state)
+                .isEqualTo(TargetState.AWAITING_DIXA));
 
         // Dixa processes the whole backlog while no status read runs; the reads start well after processedAt.
         simulator.pauseAnonymizationQueue(false);
-        await().atMost(Duration.ofSeconds(60)).until(() -> simulator.anonymizationRequests().size() == CONVERSATIONS
-                && simulator.anonymizationRequests().stream().allMatch(request -> request.processedAt() != null
-                        && request.processedAt().isBefore(Instant.now().minusSeconds(1))));
+        pipeline.dixaProcessesDue();
+        assertThat(simulator.anonymizationRequests()).hasSize(CONVERSATIONS)
+                .allSatisfy(request -> assertThat(request.processedAt()).isNotNull());
+        pipeline.advance(BEHIND_DIXA);
+        clock.freeze();
         simulator.faults().slow(1.0, SLOW).only("GET", "");
         simulator.clearCalls();
-        jobs.startPipeline();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> tickets.request(ticket).state == RequestState.COMPLETED);
+        pipeline.pollDue();
+        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.COMPLETED);
 
         List<Instant> reads = simulator.calls().stream().filter(StatusCatchUpTest::isStatusRead).map(SimCall::at)
                 .sorted().toList();

@@ -9,6 +9,7 @@ import com.erasureworker.erasure.Source;
 import com.erasureworker.erasure.SubjectType;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,10 +19,17 @@ import java.util.function.Function;
 
 /**
  * Test fixture: stores tickets the way the intake does, reads them back, and moves a target's own schedule to make
- * time pass for it (a recheck or grace period that is due, a request that has waited for days).
+ * time pass for it (a recheck or grace period that is due, a request that has waited for days). Times come from the
+ * application's clock, so a ticket created after a test moved the clock is stamped in the same time as the pipeline's.
  */
 @ApplicationScoped
 public class TestTickets {
+
+    private final Clock clock;
+
+    TestTickets(Clock clock) {
+        this.clock = clock;
+    }
 
     @Transactional
     public UUID create(ClosePolicy policy, Function<UUID, List<ErasureTarget>> targets) {
@@ -39,7 +47,7 @@ public class TestTickets {
         request.contentHash = "test";
         request.closePolicy = policy;
         request.requestedBy = "dpo";
-        request.receivedAt = Instant.now();
+        request.receivedAt = Instant.now(clock);
         request.dueAt = request.receivedAt.plus(Duration.ofDays(30));
         request.persist();
         targets.apply(request.id).forEach(target -> target.persist());
@@ -68,6 +76,6 @@ public class TestTickets {
 
     /** Lets every target of the ticket be looked at again now, as if its recheck time had come. */
     public void dueNow(UUID requestId) {
-        change(requestId, target -> target.nextAttemptAt = Instant.now().minusMillis(1));
+        change(requestId, target -> target.nextAttemptAt = Instant.now(clock).minusMillis(1));
     }
 }

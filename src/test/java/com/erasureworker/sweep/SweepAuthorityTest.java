@@ -5,7 +5,7 @@ import static com.erasureworker.sweep.SweepFixtures.as;
 import static com.erasureworker.sweep.SweepFixtures.closedDaysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.pipeline.ManualPipeline;
 import com.erasureworker.simulator.DixaSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -27,7 +27,7 @@ class SweepAuthorityTest {
     SweepFixtures fixtures;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     private java.util.List<Long> old;
 
@@ -39,12 +39,10 @@ class SweepAuthorityTest {
         fixtures.skipUsedConversationIds(simulator, customer);
         old = closedDaysAgo(simulator, customer, 3, 400, "Email");
         simulator.clearCalls();
-        jobs.startPipeline();
     }
 
     @AfterEach
     void stop() {
-        jobs.stop();
         fixtures.cleanUp();
     }
 
@@ -55,6 +53,8 @@ class SweepAuthorityTest {
 
         as("dpo").contentType(ContentType.JSON).body(Map.of("dryRun", false)).post(SWEEPS).then().statusCode(403)
                 .contentType("application/problem+json");
+        pipeline.runSweeps();
+        pipeline.runDueSteps();
 
         assertThat(runs()).isEqualTo(runsBefore);
         assertThat(simulator.calls()).noneMatch(this::anonymizesOne);
@@ -72,7 +72,7 @@ class SweepAuthorityTest {
 
         String dry = as("dpo").contentType(ContentType.JSON).body(Map.of("dryRun", true)).post(SWEEPS).then()
                 .statusCode(202).extract().header("Location");
-        SweepRunTest.awaitRun(dry, "COMPLETED");
+        SweepRunTest.settleRun(pipeline, dry, "COMPLETED");
         assertThat(simulator.calls()).noneMatch(this::anonymizesOne);
     }
 

@@ -5,7 +5,7 @@ import static com.erasureworker.sweep.SweepFixtures.as;
 import static com.erasureworker.sweep.SweepFixtures.closedDaysAgo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.erasureworker.pipeline.ScheduledJobs;
+import com.erasureworker.pipeline.ManualPipeline;
 import com.erasureworker.simulator.DixaSimulator;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -31,7 +31,7 @@ class SweepLegalHoldTest {
     SweepFixtures fixtures;
 
     @Inject
-    ScheduledJobs jobs;
+    ManualPipeline pipeline;
 
     private String hold;
 
@@ -46,7 +46,6 @@ class SweepLegalHoldTest {
 
     @AfterEach
     void stop() {
-        jobs.stop();
         fixtures.cleanUp();
         if (hold != null) {
             as("admin").body(Map.of("reason", "test clean-up")).post(HOLDS + "/" + hold + "/release");
@@ -61,11 +60,10 @@ class SweepLegalHoldTest {
         long held = old.get(1);
         hold = as("dpo").body(Map.of("subject", Map.of("conversationIds", List.of(held)), "reason", "litigation"))
                 .post(HOLDS).then().statusCode(201).extract().path("id");
-        jobs.startPipeline();
 
         String location = as("admin").contentType(ContentType.JSON).body(Map.of("dryRun", false)).post(SWEEPS).then()
                 .statusCode(202).extract().header("Location");
-        JsonPath run = SweepRunTest.awaitRun(location, "COMPLETED");
+        JsonPath run = SweepRunTest.settleRun(pipeline, location, "COMPLETED");
 
         assertThat(run.getInt("found")).isEqualTo(3);
         assertThat(run.getInt("heldByLegalHold")).isEqualTo(1);

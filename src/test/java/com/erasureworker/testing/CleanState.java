@@ -2,6 +2,10 @@ package com.erasureworker.testing;
 
 import com.erasureworker.audit.OwnerConnection;
 import com.erasureworker.controls.ProcessingPause;
+import com.erasureworker.dixa.DixaRateGovernor;
+import com.erasureworker.dixa.RatePause;
+import com.erasureworker.evidence.EvidenceCollector;
+import com.erasureworker.evidence.EvidencePause;
 import com.erasureworker.pipeline.ScheduledJobs;
 import com.erasureworker.contract.DixaContract;
 import com.erasureworker.simulator.DixaSimulator;
@@ -11,9 +15,10 @@ import java.sql.SQLException;
 
 /**
  * Gives every {@code @QuarkusTest} class its own clean state, before its first test: the scheduled jobs paused and
- * idle, the clock back to the system time, the Dixa simulator empty, the processing switch on, and no ticket, sweep run,
- * webhook subscription or event, legal hold or canary run left from earlier classes, so nothing of theirs is claimed,
- * read or delivered while this class runs. The rows go by {@code TRUNCATE ... CASCADE} as the schema owner (the runtime
+ * idle, the clock back to the system time (and no hold-off of the rate governor or of evidence capture, which are kept
+ * in the clock's time), the Dixa simulator empty, the processing switch on, and no ticket, sweep run, webhook
+ * subscription or event, legal hold or canary run left from earlier classes, so nothing of theirs is claimed, read or
+ * delivered while this class runs. The rows go by {@code TRUNCATE ... CASCADE} as the schema owner (the runtime
  * role may not truncate), which also empties every table that references them. The audit trail, its chain head and
  * checkpoints, the migrations' seeded rows (retention policy, processing switch) and the rate buckets stay: the trail
  * is append-only and stays a valid chain; events of earlier classes simply name tickets that no longer exist.
@@ -32,6 +37,8 @@ public class CleanState implements QuarkusTestBeforeClassCallback {
         }
         container.instance(ScheduledJobs.class).get().stop();
         container.instance(SettableClock.class).get().reset();
+        RatePause.end(container.instance(DixaRateGovernor.class).get());
+        EvidencePause.end(container.instance(EvidenceCollector.class).get());
         container.instance(DixaSimulator.class).get().reset();
         // The contract verdict is kept in memory: an earlier class may have left it red (a refused route, a stopped
         // simulator) or dated by a clock it moved forward. Ask the reset simulator now, so the first claim of this

@@ -14,7 +14,8 @@ import java.time.ZoneOffset;
  * offset that {@link #advance(Duration)} moves forward, so a test makes a backoff, a grace period or a status read come
  * due without waiting for it. It keeps ticking with the system time, because parts of the application and of the
  * simulator still read {@code Instant.now()} or the database's {@code now()}; {@link #freeze()} stops it where a test
- * wants the exact same instant twice. {@link CleanState} sets it back to the system time before each test class.
+ * wants the exact same instant twice, or no time to pass while real threads work, and {@link #thaw()} lets it tick on.
+ * {@link CleanState} sets it back to the system time before each test class.
  */
 @Alternative
 @Priority(1)
@@ -39,6 +40,14 @@ public class SettableClock extends Clock {
     /** Stops the clock at its current instant; {@link #advance(Duration)} still moves it. */
     public synchronized void freeze() {
         frozenAt = instant();
+    }
+
+    /** Ticks again from the frozen instant (the offset it had reached stays); does nothing when not frozen. */
+    public synchronized void thaw() {
+        if (frozenAt != null) {
+            offset = Duration.between(Instant.now(), frozenAt);
+            frozenAt = null;
+        }
     }
 
     /** Back to the system time: no offset, not frozen. */

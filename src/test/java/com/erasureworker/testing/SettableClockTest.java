@@ -31,6 +31,19 @@ class SettableClockTest {
     }
 
     @Test
+    void aThawedClockTicksOnFromWhereItWasFrozenWithoutGoingBack() {
+        clock.advance(Duration.ofHours(1));
+        clock.freeze();
+        clock.advance(Duration.ofMinutes(5));
+        Instant frozen = clock.instant();
+
+        clock.thaw();
+
+        assertThat(clock.instant()).isAfterOrEqualTo(frozen).isBefore(frozen.plusSeconds(1));
+        assertThat(clock.offset()).isBetween(Duration.ofMinutes(65).minusSeconds(1), Duration.ofMinutes(65));
+    }
+
+    @Test
     void resetGoesBackToTheSystemTime() {
         clock.advance(Duration.ofDays(30));
         clock.freeze();
