@@ -10,7 +10,9 @@ import java.time.Instant;
  * @param status    the HTTP status Dixa answered, 0 when none came (or for the canary)
  * @param answer    Dixa's error message or the transport failure, scrubbed; null on success
  * @param meaning   what the answer means for the worker, in words an operator can act on
+ * @param answered  whether Dixa's answer was definitive (it decides the check); false for a transient answer (5xx,
+ *                  timeout, 429, an empty local rate budget), which changes no verdict
  */
 public record ContractCheck(String name, boolean passed, Instant checkedAt, String request, int status, String answer,
-        String meaning) {
+        String meaning, boolean answered) {
 }

@@ -29,6 +29,8 @@ public class SimulatorFaults {
     private Duration slowDelay = DEFAULT_SLOW_DELAY;
     private String onlyMethod;
     private String onlyPathSuffix;
+    private String unavailableMethod;
+    private String unavailablePathSuffix;
 
     /** Share (0..1) of calls answering 500 before any effect. */
     public synchronized SimulatorFaults errorRate(double share) {
@@ -65,6 +67,16 @@ public class SimulatorFaults {
         return this;
     }
 
+    /**
+     * Every call of {@code method} whose path ends with {@code pathSuffix} answers 503 until cleared (for example the
+     * contract probe's route, {@code GET /agents}), while every other route works; null for both ends it.
+     */
+    public synchronized SimulatorFaults unavailable(String method, String pathSuffix) {
+        this.unavailableMethod = method;
+        this.unavailablePathSuffix = pathSuffix;
+        return this;
+    }
+
     /** The next {@code count} calls (after authentication and the rate limit) fail as {@code kind}. */
     public synchronized SimulatorFaults failNext(FaultKind kind, int count) {
         for (int i = 0; i < count; i++) {
@@ -89,6 +101,8 @@ public class SimulatorFaults {
         slowDelay = DEFAULT_SLOW_DELAY;
         onlyMethod = null;
         onlyPathSuffix = null;
+        unavailableMethod = null;
+        unavailablePathSuffix = null;
         random = new Random(defaultSeed);
         return this;
     }
@@ -101,6 +115,9 @@ public class SimulatorFaults {
     synchronized FaultKind draw(String method, String path) {
         if (!next.isEmpty()) {
             return next.pollFirst();
+        }
+        if (unavailableMethod != null && unavailableMethod.equals(method) && path.endsWith(unavailablePathSuffix)) {
+            return FaultKind.SERVICE_UNAVAILABLE;
         }
         if (onlyMethod != null && (!onlyMethod.equals(method) || !path.endsWith(onlyPathSuffix))) {
             return null;

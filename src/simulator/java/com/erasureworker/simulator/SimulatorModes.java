@@ -30,6 +30,9 @@ public class SimulatorModes {
     private volatile boolean duplicateLookupIsBadRequest;
     private volatile boolean scrubNotes;
     private volatile Set<String> unknownVersions = Set.of();
+    private volatile boolean importPartialErrors;
+    private volatile boolean importRequiresType;
+    private volatile boolean refuseImport;
 
     public SimulatorModes repeatedAnonymize(RepeatedAnonymize mode) {
         this.repeatedAnonymize = mode;
@@ -76,6 +79,27 @@ public class SimulatorModes {
         return this;
     }
 
+    /**
+     * The conversation import answers 201 with {@code partialErrors}: the conversation is created, but its messages
+     * are not imported (each named in a partial error), as Dixa's beta example allows.
+     */
+    public SimulatorModes importPartialErrors(boolean on) {
+        this.importPartialErrors = on;
+        return this;
+    }
+
+    /** The conversation import refuses a body without the top-level {@code _type} GenericConversationImport (400). */
+    public SimulatorModes importRequiresType(boolean on) {
+        this.importRequiresType = on;
+        return this;
+    }
+
+    /** The tenant may not use the beta conversation import: it answers 403 (an erasure never needs it). */
+    public SimulatorModes refuseImport(boolean on) {
+        this.refuseImport = on;
+        return this;
+    }
+
     void clear() {
         repeatedAnonymize = RepeatedAnonymize.ACCEPT;
         anonymizedRead = AnonymizedRead.READABLE;
@@ -85,6 +109,9 @@ public class SimulatorModes {
         duplicateLookupIsBadRequest = false;
         scrubNotes = false;
         unknownVersions = Set.of();
+        importPartialErrors = false;
+        importRequiresType = false;
+        refuseImport = false;
     }
 
     boolean repeatIsConflict() {
@@ -113,6 +140,18 @@ public class SimulatorModes {
 
     boolean scrubNotes() {
         return scrubNotes;
+    }
+
+    boolean importPartialErrors() {
+        return importPartialErrors;
+    }
+
+    boolean importRequiresType() {
+        return importRequiresType;
+    }
+
+    boolean refuseImport() {
+        return refuseImport;
     }
 
     boolean unknownVersion(String version) {
