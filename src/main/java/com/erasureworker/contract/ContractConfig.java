@@ -8,14 +8,14 @@ import java.time.Duration;
 @ConfigMapping(prefix = "dixa.contract")
 public interface ContractConfig {
 
-    /** How long a passed self-check is trusted before it is asked again. */
+    /**
+     * How long a passed self-check is trusted before it is asked again; also how long a route Dixa confirmed vouches
+     * for a "no match" 404 of an e-mail/phone lookup.
+     */
     @WithDefault("10m")
     Duration checkInterval();
 
-    /**
-     * How soon a red or degraded self-check is asked again (a fixed setting or a recovered Dixa turns it green); also
-     * how long a route confirmed by Dixa vouches for a "no match" 404 of an e-mail/phone lookup.
-     */
+    /** How soon a red or degraded self-check is asked again (a fixed setting or a recovered Dixa turns it green). */
     @WithDefault("30s")
     Duration redRecheckInterval();
 

@@ -135,7 +135,7 @@ public class DixaContract {
 
     /**
      * Before a "no match" 404 of an e-mail/phone lookup is believed: Dixa must have answered the route check with 200
-     * within {@code DIXA_CONTRACT_RED_RECHECK_INTERVAL} (asked again now otherwise): behind a wrong URL, version or
+     * within {@code DIXA_CONTRACT_CHECK_INTERVAL}, as long as a green verdict is trusted (asked again now otherwise): behind a wrong URL, version or
      * proxy every path is a 404. A 503 problem when it has not; nothing is recorded.
      */
     public void requireConfirmedRoute() {
@@ -213,7 +213,7 @@ public class DixaContract {
     private boolean routeConfirmed(ContractVerdict verdict) {
         return verdict.checks().stream().anyMatch(c -> c.name().equals(ContractProbe.ROUTE) && c.answered()
                 && c.passed() && Duration.between(c.checkedAt(), Instant.now(clock))
-                .compareTo(config.redRecheckInterval()) < 0);
+                .compareTo(config.checkInterval()) < 0);
     }
 
     private void announce(ContractVerdict previous, ContractVerdict fresh) {
