@@ -101,7 +101,7 @@ class CanaryRunner {
             outcome = CanaryOutcome.PASSED;
             failure = null;
         }
-        if (ticket.acceptedAt() != null && processed) {
+        if (ticket.acceptedAt() != null && processed && !ticket.processedAt().isBefore(ticket.acceptedAt())) {
             metrics.processed(Duration.between(ticket.acceptedAt(), ticket.processedAt()));
         }
         finish(run, outcome, slow, failure, report(outcome, slow, failure, findings, ticket, run.importedAt),
