@@ -62,11 +62,15 @@ public class DixaContract {
         this.outbox = outbox;
         this.audit = audit;
         this.fingerprint = fingerprint;
-        Gauge.builder("dixa.contract.passed", this, c -> c.quietly().map(v -> v.passed() ? 1 : 0).orElse(0))
-                .description("1 while the Dixa contract self-check (and the last canary) passed").register(registry);
-        Gauge.builder("dixa.contract.red", this, c -> c.quietly()
-                        .map(v -> v.state() == ContractVerdict.State.RED && !v.allowsWork() ? 1 : 0).orElse(0))
-                .description("1 while a red, unacknowledged Dixa contract verdict stops new work").register(registry);
+        // dixa_contract_passed keeps its alert's meaning (0: a check or the canary failed); DEGRADED shows apart.
+        Gauge.builder("dixa.contract.passed", this, c -> c.quietly()
+                        .map(v -> v.state() == ContractVerdict.State.RED ? 0 : 1).orElse(0))
+                .description("0 while the Dixa contract verdict is RED (a check or the last canary failed), else 1")
+                .register(registry);
+        Gauge.builder("dixa.contract.degraded", this, c -> c.quietly()
+                        .map(v -> v.state() == ContractVerdict.State.DEGRADED ? 1 : 0).orElse(0))
+                .description("1 while Dixa answers the contract self-check only transiently (stops nothing)")
+                .register(registry);
     }
 
     void onStart(@Observes StartupEvent event) {
