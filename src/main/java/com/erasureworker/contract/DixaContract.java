@@ -87,7 +87,7 @@ public class DixaContract {
     public synchronized ContractVerdict recheck() {
         List<ContractCheck> asked = probe.run();
         Instant now = Instant.now(clock);
-        Optional<VerdictStore.Stored> before = stored();
+        Optional<VerdictStore.Stored> before = stored().filter(s -> s.target().equals(target()));
         ContractVerdict previous = verdict(before);
         List<ContractCheck> kept = new ArrayList<>();
         List<String> transients = new ArrayList<>();
@@ -114,9 +114,11 @@ public class DixaContract {
     /**
      * The gate of the pipeline: whether new targets may be started. Never calls Dixa (it is asked inside the claim's
      * transaction, whose read it joins): a due verdict is refreshed in the background and the stored one answers.
+     * Before Dixa was ever asked about this URL and version, nothing new starts; after a transient first answer it
+     * does (DEGRADED).
      */
     public boolean allowsNewWork() {
-        Optional<VerdictStore.Stored> stored = store.read();
+        Optional<VerdictStore.Stored> stored = store.read().filter(s -> s.target().equals(target()));
         if ((stored.isEmpty() || due(stored.get())) && checking.compareAndSet(false, true)) {
             CompletableFuture.runAsync(() -> {
                 try {
@@ -126,7 +128,7 @@ public class DixaContract {
                 }
             });
         }
-        return verdict(stored).allowsWork();
+        return stored.isPresent() && verdict(stored).allowsWork();
     }
 
     /** For e-mail/phone intake: a 503 problem naming the failed check while the verdict is red and unacknowledged. */
