@@ -77,14 +77,14 @@ class ContractProbe {
     private static ContractCheck unanswered(String name, Instant at, String request, DixaOutcome<?> outcome) {
         return new ContractCheck(name, false, at, request, outcome.lastStatus(), outcome.message(),
                 "Dixa did not answer definitively (" + outcome.kind()
-                        + (outcome.lastStatus() == 0 ? "" : " " + outcome.lastStatus()) + "); asked again soon", false);
+                        + (outcome.lastStatus() == 0 ? "" : " " + outcome.lastStatus()) + "); asked again soon", false, null);
     }
 
     private static ContractCheck pass(String name, Instant at, String request, DixaOutcome<?> outcome, String meaning) {
-        return new ContractCheck(name, true, at, request, outcome.lastStatus(), outcome.message(), meaning, true);
+        return new ContractCheck(name, true, at, request, outcome.lastStatus(), outcome.message(), meaning, true, at);
     }
 
     private static ContractCheck fail(String name, Instant at, String request, DixaOutcome<?> outcome, String meaning) {
-        return new ContractCheck(name, false, at, request, outcome.lastStatus(), outcome.message(), meaning, true);
+        return new ContractCheck(name, false, at, request, outcome.lastStatus(), outcome.message(), meaning, true, at);
     }
 }

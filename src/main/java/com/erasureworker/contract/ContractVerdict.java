@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * @param passed          {@code state == GREEN}
  * @param allowsWork      whether new targets start and e-mail/phone intake answers: not RED, or RED acknowledged
  * @param checkedAt       when Dixa was last asked, whatever it answered
- * @param checks          each check's last definitive answer (or the transient one while it has none)
+ * @param checks          each check's last answer; after a transient one, {@code passed} is the last definitive answer's
  * @param degraded        why the last attempt did not decide (the transient answers), null when it did
  * @param acknowledgement an admin's acknowledgement of this very red verdict, else null
  */
@@ -29,9 +29,10 @@ public record ContractVerdict(State state, boolean passed, boolean allowsWork, I
 
     static ContractVerdict of(Instant checkedAt, List<ContractCheck> checks, String degraded,
             String acknowledgedRed, Acknowledgement acknowledgement) {
-        boolean red = checks.stream().anyMatch(c -> c.answered() && !c.passed());
+        boolean red = checks.stream().anyMatch(c -> c.decided() && !c.passed());
         State state = red ? State.RED
-                : degraded != null || checks.stream().anyMatch(c -> !c.answered()) ? State.DEGRADED : State.GREEN;
+                : degraded != null || checks.stream().anyMatch(c -> !c.answered() || !c.decided()) ? State.DEGRADED
+                : State.GREEN;
         Acknowledgement applies = red && acknowledgement != null && redKey(checks).equals(acknowledgedRed)
                 ? acknowledgement : null;
         return new ContractVerdict(state, state == State.GREEN, !red || applies != null, checkedAt, List.copyOf(checks),
@@ -40,7 +41,7 @@ public record ContractVerdict(State state, boolean passed, boolean allowsWork, I
 
     /** The first failed check's meaning, for a 503 or a health answer; else why the verdict is degraded. */
     public Optional<String> reason() {
-        return checks.stream().filter(c -> c.answered() && !c.passed()).findFirst()
+        return checks.stream().filter(c -> c.decided() && !c.passed()).findFirst()
                 .map(c -> c.name() + ": " + c.meaning())
                 .or(() -> Optional.ofNullable(degraded));
     }
@@ -51,7 +52,7 @@ public record ContractVerdict(State state, boolean passed, boolean allowsWork, I
     }
 
     private static String redKey(List<ContractCheck> checks) {
-        return checks.stream().filter(c -> c.answered() && !c.passed()).map(c -> c.name() + "@" + c.request())
+        return checks.stream().filter(c -> c.decided() && !c.passed()).map(c -> c.name() + "@" + c.request())
                 .collect(Collectors.joining(","));
     }
 }

@@ -104,7 +104,7 @@ public class DixaContract {
         boolean red = kept.stream().anyMatch(c -> !c.passed());
         Instant redSince = !red ? null : before.map(VerdictStore.Stored::redSince).filter(at -> previous.state()
                 == ContractVerdict.State.RED).orElse(now);
-        store.write(target(), kept, now, degraded == null ? null : degraded.substring(0, Math.min(1000,
+        store.write(target(), kept, asked, now, degraded == null ? null : degraded.substring(0, Math.min(1000,
                 degraded.length())), redSince);
         ContractVerdict fresh = verdict(stored());
         announce(previous, fresh);
@@ -185,20 +185,37 @@ public class DixaContract {
         List<ContractCheck> checks = new ArrayList<>();
         Optional<VerdictStore.Stored> mine = stored.filter(s -> s.target().equals(target()));
         for (String name : PROBED) {
-            Optional<ContractCheck> known = mine.flatMap(s -> s.checks().stream()
-                    .filter(c -> c.name().equals(name)).findFirst())
+            Optional<ContractCheck> decided = mine.flatMap(s -> named(s.checks(), name))
                     .filter(c -> Duration.between(c.checkedAt(), now).compareTo(config.maxVerdictAge()) < 0);
-            checks.add(known.orElseGet(() -> new ContractCheck(name, false, mine.map(VerdictStore.Stored::attemptedAt)
-                    .orElse(now), null, 0, null, "no definitive answer from Dixa within DIXA_CONTRACT_MAX_VERDICT_AGE ("
-                    + config.maxVerdictAge() + ")", false)));
+            Optional<ContractCheck> last = mine.flatMap(s -> named(s.attempt(), name));
+            checks.add(last.filter(ContractCheck::answered).or(() -> decided.filter(d -> last.isEmpty()))
+                    .orElseGet(() -> undecided(name, last, decided, mine, now)));
         }
         store.lastDecidedCanary().ifPresent(run -> checks.add(new ContractCheck(CANARY, run.passed(), run.finishedAt(),
                 "canary run " + run.runId(), 0, null, run.passed() ? "the last canary proved erasure end to end"
-                        : "the last canary failed: " + run.failure(), true)));
+                        : "the last canary failed: " + run.failure(), true, run.finishedAt())));
         Instant checkedAt = mine.map(VerdictStore.Stored::attemptedAt).orElse(now);
         String degraded = mine.map(VerdictStore.Stored::transientReason).orElse(null);
         return ContractVerdict.of(checkedAt, checks, degraded, mine.map(VerdictStore.Stored::acknowledgedRed)
                 .orElse(null), mine.map(VerdictStore.Stored::acknowledgement).orElse(null));
+    }
+
+    /** A check whose last answer was transient: that answer, with the last definitive one's result if still young. */
+    private ContractCheck undecided(String name, Optional<ContractCheck> last, Optional<ContractCheck> decided,
+            Optional<VerdictStore.Stored> mine, Instant now) {
+        String stands = decided.map(d -> "; the last definitive answer (HTTP " + d.status() + " at " + d.checkedAt()
+                + ") stands: " + d.meaning()).orElse("; no definitive answer within DIXA_CONTRACT_MAX_VERDICT_AGE ("
+                + config.maxVerdictAge() + ")");
+        return new ContractCheck(name, decided.map(ContractCheck::passed).orElse(false),
+                last.map(ContractCheck::checkedAt).orElse(mine.map(VerdictStore.Stored::attemptedAt).orElse(now)),
+                last.map(ContractCheck::request).orElse(null), last.map(ContractCheck::status).orElse(0),
+                last.map(ContractCheck::answer).orElse(null),
+                last.map(ContractCheck::meaning).orElse("not asked yet") + stands, false,
+                decided.map(ContractCheck::checkedAt).orElse(null));
+    }
+
+    private static Optional<ContractCheck> named(List<ContractCheck> checks, String name) {
+        return checks.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     private Optional<VerdictStore.Stored> stored() {
@@ -218,7 +235,7 @@ public class DixaContract {
 
     private boolean routeConfirmed(ContractVerdict verdict) {
         return verdict.checks().stream().anyMatch(c -> c.name().equals(ContractProbe.ROUTE) && c.answered()
-                && c.passed() && Duration.between(c.checkedAt(), Instant.now(clock))
+                && c.passed() && Duration.between(c.decidedAt(), Instant.now(clock))
                 .compareTo(config.checkInterval()) < 0);
     }
 

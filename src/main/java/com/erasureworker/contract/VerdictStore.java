@@ -19,8 +19,9 @@ import java.util.Optional;
 @ApplicationScoped
 class VerdictStore {
 
-    /** The stored row. {@code checks} holds only definitive answers. */
-    record Stored(String target, List<ContractCheck> checks, Instant attemptedAt, String transientReason,
+    /** The stored row. {@code checks} holds only definitive answers, {@code attempt} the last attempt's. */
+    record Stored(String target, List<ContractCheck> checks, List<ContractCheck> attempt, Instant attemptedAt,
+            String transientReason,
             Instant redSince, String acknowledgedRed, ContractVerdict.Acknowledgement acknowledgement) {
     }
 
@@ -42,7 +43,7 @@ class VerdictStore {
     Optional<Stored> read() {
         List<?> rows = entityManager.createNativeQuery("""
                 select target, cast(checks as text), attempted_at, transient_reason, red_since, acknowledged_red,
-                       acknowledged_by, acknowledged_at, acknowledged_reason
+                       acknowledged_by, acknowledged_at, acknowledged_reason, cast(attempt as text)
                 from dixa_contract_verdict where id = 1""").getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
@@ -50,22 +51,24 @@ class VerdictStore {
         Object[] row = (Object[]) rows.get(0);
         ContractVerdict.Acknowledgement acknowledgement = row[6] == null ? null
                 : new ContractVerdict.Acknowledgement((String) row[6], instant(row[7]), (String) row[8]);
-        return Optional.of(new Stored((String) row[0], parse((String) row[1]), instant(row[2]), (String) row[3],
+        return Optional.of(new Stored((String) row[0], parse((String) row[1]), parse((String) row[9]),
+                instant(row[2]), (String) row[3],
                 instant(row[4]), (String) row[5], acknowledgement));
     }
 
     /** Writes the checks and the attempt; an acknowledgement stays (it only applies to the red it names). */
     @Transactional
-    void write(String target, List<ContractCheck> checks, Instant attemptedAt, String transientReason,
-            Instant redSince) {
+    void write(String target, List<ContractCheck> checks, List<ContractCheck> attempt, Instant attemptedAt,
+            String transientReason, Instant redSince) {
         entityManager.createNativeQuery("""
-                insert into dixa_contract_verdict (id, target, checks, attempted_at, transient_reason, red_since)
-                values (1, ?1, cast(?2 as jsonb), ?3, ?4, ?5)
+                insert into dixa_contract_verdict (id, target, checks, attempt, attempted_at, transient_reason, red_since)
+                values (1, ?1, cast(?2 as jsonb), cast(?6 as jsonb), ?3, ?4, ?5)
                 on conflict (id) do update set target = excluded.target, checks = excluded.checks,
-                    attempted_at = excluded.attempted_at, transient_reason = excluded.transient_reason,
-                    red_since = excluded.red_since""")
+                    attempt = excluded.attempt, attempted_at = excluded.attempted_at,
+                    transient_reason = excluded.transient_reason, red_since = excluded.red_since""")
                 .setParameter(1, target).setParameter(2, text(checks)).setParameter(3, attemptedAt)
-                .setParameter(4, transientReason).setParameter(5, redSince).executeUpdate();
+                .setParameter(4, transientReason).setParameter(5, redSince).setParameter(6, text(attempt))
+                .executeUpdate();
     }
 
     /** Records an admin's acknowledgement of the red named by {@code redKey}; joins the caller's transaction. */

@@ -72,8 +72,10 @@ class ContractVerdictTest {
         as("admin").contentType(ContentType.JSON).post(CONTRACT + "/check").then().statusCode(200)
                 .body("state", equalTo("DEGRADED")).body("allowsWork", equalTo(true))
                 .body("degraded", containsString("503"))
-                .body("checks.find { it.name == 'route' }.status", equalTo(200))
-                .body("checks.find { it.name == 'route' }.answered", equalTo(true));
+                .body("checks.find { it.name == 'route' }.status", equalTo(503))
+                .body("checks.find { it.name == 'route' }.answered", equalTo(false))
+                .body("checks.find { it.name == 'route' }.passed", equalTo(true))
+                .body("checks.find { it.name == 'route' }.meaning", containsString("last definitive answer (HTTP 200"));
         simulator.addEndUser("still.working@example.com", null);
         String byEmail = as("dpo").contentType(ContentType.JSON)
                 .body(Map.of("ticketRef", "DEGRADED-" + UUID.randomUUID(), "subject",
@@ -99,7 +101,11 @@ class ContractVerdictTest {
         assertThat(hiccup.allowsWork()).isFalse();
         assertThat(hiccup.degraded()).contains("TRANSIENT");
         assertThat(hiccup.checks()).filteredOn(c -> c.name().equals("anonymization-status")).singleElement()
-                .satisfies(check -> assertThat(check.status()).isEqualTo(401));
+                .satisfies(check -> {
+                    assertThat(check.passed()).isFalse();
+                    assertThat(check.answered()).isFalse();
+                    assertThat(check.meaning()).contains("last definitive answer (HTTP 401");
+                });
 
         pipeline.advance(Duration.ofHours(25));
         ContractVerdict aged = contract.recheck();
@@ -118,7 +124,8 @@ class ContractVerdictTest {
                     || '{"passed": false, "status": 404, "meaning": "404 on a route every tenant has"}'::jsonb)""");
 
         as("auditor").get(CONTRACT).then().body("state", equalTo("RED"))
-                .body("checks.find { it.name == 'route' }.status", equalTo(404))
+                .body("checks.find { it.name == 'route' }.passed", equalTo(false))
+                .body("checks.find { it.name == 'route' }.meaning", containsString("last definitive answer (HTTP 404"))
                 .body("degraded", containsString("TRANSIENT"));
         as("dpo").contentType(ContentType.JSON)
                 .body(Map.of("ticketRef", "SHARED-" + UUID.randomUUID(), "subject", Map.of("email", "x@example.com")))
