@@ -107,6 +107,9 @@ public class DixaContract {
         store.write(target(), kept, asked, now, degraded == null ? null : degraded.substring(0, Math.min(1000,
                 degraded.length())), redSince);
         ContractVerdict fresh = verdict(stored());
+        if (fresh.state() != ContractVerdict.State.RED) {
+            store.clearAcknowledgement();
+        }
         announce(previous, fresh);
         return fresh;
     }

@@ -81,6 +81,15 @@ class VerdictStore {
                 .executeUpdate();
     }
 
+    /** The red an acknowledgement was for is over: a later red of the same checks needs a new one. */
+    @Transactional
+    void clearAcknowledgement() {
+        entityManager.createNativeQuery("""
+                update dixa_contract_verdict set acknowledged_red = null, acknowledged_by = null,
+                    acknowledged_at = null, acknowledged_reason = null where id = 1 and acknowledged_red is not null""")
+                .executeUpdate();
+    }
+
     @Transactional
     Optional<Canary> lastDecidedCanary() {
         List<?> rows = entityManager.createNativeQuery("""
