@@ -54,6 +54,6 @@ final class StoredConversation {
                 notes.stream().map(StoredNote::message).toList(), Map.copyOf(customAttributes.entrySet().stream()
                         .filter(e -> e.getValue() != null)
                         .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue))),
-                messages.stream().map(m -> m.text).toList(), assignedAgentId);
+                messages.stream().map(m -> m.text).toList());
     }
 }
