@@ -4,7 +4,6 @@ import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
-import com.erasureworker.dixa.DixaConfig;
 import com.erasureworker.privacy.KeyedHash;
 import com.erasureworker.privacy.Redaction;
 import com.erasureworker.webhook.Outbox;
@@ -29,8 +28,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Whether the worker's assumptions about the Dixa it talks to hold, as one verdict every replica shares
- * ({@link VerdictStore}): the self-check ({@link ContractProbe}), in which only definitive answers change a check, plus
- * the last canary that PASSED or FAILED. RED (a failed check or canary) stops new targets ({@link #allowsNewWork})
+ * ({@link VerdictStore}, read by {@link ContractReading}): the self-check ({@link ContractProbe}), in which only
+ * definitive answers change a check, plus the last canary that PASSED or FAILED. RED (a failed check or canary) stops new targets ({@link #allowsNewWork})
  * and e-mail/phone intake ({@link #requireGreen}) until it turns green or an admin acknowledges it; DEGRADED (Dixa
  * answered only transiently) stops nothing. A wrong URL or version can so never complete a ticket as "no data found",
  * and a passing hiccup never stops erasure.
@@ -39,25 +38,23 @@ import org.jboss.logging.Logger;
 public class DixaContract {
 
     private static final Logger LOG = Logger.getLogger(DixaContract.class);
-    static final String CANARY = "canary";
-    private static final List<String> PROBED = List.of(ContractProbe.ROUTE, ContractProbe.TOKEN, ContractProbe.STATUS);
 
     private final ContractProbe probe;
     private final VerdictStore store;
+    private final ContractReading reading;
     private final ContractConfig config;
-    private final DixaConfig dixa;
     private final Clock clock;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final KeyedHash fingerprint;
     private final AtomicBoolean checking = new AtomicBoolean();
 
-    DixaContract(ContractProbe probe, VerdictStore store, ContractConfig config, DixaConfig dixa, Clock clock,
+    DixaContract(ContractProbe probe, VerdictStore store, ContractReading reading, ContractConfig config, Clock clock,
             MeterRegistry registry, Outbox outbox, AuditTrail audit, KeyedHash fingerprint) {
         this.probe = probe;
         this.store = store;
+        this.reading = reading;
         this.config = config;
-        this.dixa = dixa;
         this.clock = clock;
         this.outbox = outbox;
         this.audit = audit;
@@ -183,46 +180,16 @@ public class DixaContract {
         return verdict(stored());
     }
 
-    private ContractVerdict verdict(Optional<VerdictStore.Stored> stored) {
-        Instant now = Instant.now(clock);
-        List<ContractCheck> checks = new ArrayList<>();
-        Optional<VerdictStore.Stored> mine = stored.filter(s -> s.target().equals(target()));
-        for (String name : PROBED) {
-            Optional<ContractCheck> decided = mine.flatMap(s -> named(s.checks(), name))
-                    .filter(c -> Duration.between(c.checkedAt(), now).compareTo(config.maxVerdictAge()) < 0);
-            Optional<ContractCheck> last = mine.flatMap(s -> named(s.attempt(), name));
-            checks.add(last.filter(ContractCheck::answered).or(() -> decided.filter(d -> last.isEmpty()))
-                    .orElseGet(() -> undecided(name, last, decided, mine, now)));
-        }
-        store.lastDecidedCanary().ifPresent(run -> checks.add(new ContractCheck(CANARY, run.passed(), run.finishedAt(),
-                "canary run " + run.runId(), 0, null, run.passed() ? "the last canary proved erasure end to end"
-                        : "the last canary failed: " + run.failure(), true, run.finishedAt())));
-        Instant checkedAt = mine.map(VerdictStore.Stored::attemptedAt).orElse(now);
-        String degraded = mine.map(VerdictStore.Stored::transientReason).orElse(null);
-        return ContractVerdict.of(checkedAt, checks, degraded, mine.map(VerdictStore.Stored::acknowledgedRed)
-                .orElse(null), mine.map(VerdictStore.Stored::acknowledgement).orElse(null));
-    }
-
-    /** A check whose last answer was transient: that answer, with the last definitive one's result if still young. */
-    private ContractCheck undecided(String name, Optional<ContractCheck> last, Optional<ContractCheck> decided,
-            Optional<VerdictStore.Stored> mine, Instant now) {
-        String stands = decided.map(d -> "; the last definitive answer (HTTP " + d.status() + " at " + d.checkedAt()
-                + ") stands: " + d.meaning()).orElse("; no definitive answer within DIXA_CONTRACT_MAX_VERDICT_AGE ("
-                + config.maxVerdictAge() + ")");
-        return new ContractCheck(name, decided.map(ContractCheck::passed).orElse(false),
-                last.map(ContractCheck::checkedAt).orElse(mine.map(VerdictStore.Stored::attemptedAt).orElse(now)),
-                last.map(ContractCheck::request).orElse(null), last.map(ContractCheck::status).orElse(0),
-                last.map(ContractCheck::answer).orElse(null),
-                last.map(ContractCheck::meaning).orElse("not asked yet") + stands, false,
-                decided.map(ContractCheck::checkedAt).orElse(null));
-    }
-
-    private static Optional<ContractCheck> named(List<ContractCheck> checks, String name) {
-        return checks.stream().filter(c -> c.name().equals(name)).findFirst();
-    }
-
     private Optional<VerdictStore.Stored> stored() {
         return store.read();
+    }
+
+    private ContractVerdict verdict(Optional<VerdictStore.Stored> stored) {
+        return reading.verdict(stored);
+    }
+
+    private String target() {
+        return reading.target();
     }
 
     /** Asked again after DIXA_CONTRACT_CHECK_INTERVAL while green, after the red recheck interval otherwise. */
@@ -230,7 +197,7 @@ public class DixaContract {
         if (!stored.target().equals(target())) {
             return true;
         }
-        boolean green = stored.transientReason() == null && stored.checks().size() == PROBED.size()
+        boolean green = stored.transientReason() == null && stored.checks().size() == ContractReading.PROBED.size()
                 && stored.checks().stream().allMatch(ContractCheck::passed);
         Duration age = Duration.between(stored.attemptedAt(), Instant.now(clock));
         return age.compareTo(green ? config.checkInterval() : config.redRecheckInterval()) >= 0;
@@ -254,10 +221,6 @@ public class DixaContract {
             outbox.publishOnce(WebhookEventType.DIXA_CONTRACT_FAILED, null,
                     "dixa.contract_failed:" + fresh.checkedAt().getEpochSecond() / 600, data);
         }
-    }
-
-    private String target() {
-        return dixa.apiUrl() + " " + dixa.apiVersion().name();
     }
 
     private static ProblemException unverified(String reason) {
