@@ -61,6 +61,8 @@ public enum AuditType {
     CANARY_STARTED,
     /** A canary run ended: passed or failed, and why. */
     CANARY_FINISHED,
+    /** An admin acknowledged a red Dixa contract verdict so work continues: which checks, the reason's keyed hash. */
+    DIXA_CONTRACT_ACKNOWLEDGED,
     /** Processing was paused for every replica (emergency pause): who, and whether a reason was given. */
     PROCESSING_PAUSED,
     /** Processing resumed. */

@@ -2,10 +2,7 @@ package com.erasureworker.canary;
 
 import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
-import com.erasureworker.contract.DixaContract;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -20,19 +17,11 @@ public class Canaries {
     private static final String ONE_ACTIVE = "canary_run_one_active";
 
     private final CanaryStore store;
-    private final DixaContract contract;
     private final Clock clock;
 
-    Canaries(CanaryStore store, DixaContract contract, Clock clock) {
+    Canaries(CanaryStore store, Clock clock) {
         this.store = store;
-        this.contract = contract;
         this.clock = clock;
-    }
-
-    /** A canary that failed before a restart still keeps the contract self-check red. */
-    void restoreVerdict(@Observes StartupEvent event) {
-        store.lastFinished().ifPresent(run -> contract.canaryFinished(run.state == CanaryRun.State.PASSED,
-                run.id.toString(), run.failure));
     }
 
     /** @throws ProblemException 409 while another run is under way */

@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 class CanaryJobs {
 
+    /** The identity of the job that moves the run under way (tests pause it and run {@link CanaryRunner} by hand). */
+    static final String RUNS = "canary-runs";
+
     private final Canaries canaries;
     private final CanaryRunner runner;
 
@@ -25,7 +28,7 @@ class CanaryJobs {
     }
 
     @Nonconcurrent
-    @Scheduled(identity = "canary-runs", every = "${worker.tick:1s}")
+    @Scheduled(identity = RUNS, every = "${worker.tick:1s}")
     void runs() {
         runner.advance();
     }

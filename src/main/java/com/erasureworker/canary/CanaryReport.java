@@ -6,10 +6,13 @@ import java.util.List;
 /**
  * What a canary run learnt about the tenant: whether erasure was proven end to end, how long each leg took, Dixa's
  * answers to the questions its specification leaves open (status and message verbatim; the data is synthetic), what
- * survived the erasure, and where the worker's settings disagree with what was observed.
+ * survived the erasure, and where the worker's settings disagree with what was observed. {@code outcome} is PASSED,
+ * FAILED or INCONCLUSIVE; {@code slow} says Dixa took longer than CANARY_SLOW_AFTER (or the timeout) to process.
  */
 public record CanaryReport(
         boolean passed,
+        String outcome,
+        boolean slow,
         String failure,
         Timeline timeline,
         List<Answer> answers,

@@ -13,16 +13,20 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One run of the live canary (V12): what it created in Dixa, its CANARY ticket, and its report. */
+/**
+ * One run of the live canary (V12, V35): what it created in Dixa, its CANARY ticket, and its report. It ends PASSED,
+ * FAILED (Dixa answered wrongly: the import lost something, or the marker is still there after {@code processedAt})
+ * or INCONCLUSIVE (the set-up was refused, Dixa answered only transiently, or did not process within CANARY_TIMEOUT).
+ */
 @Entity
 @Table(name = "canary_run")
 public class CanaryRun extends PanacheEntityBase {
 
     public enum State {
-        REQUESTED, ERASING, PASSED, FAILED;
+        REQUESTED, ERASING, PASSED, FAILED, INCONCLUSIVE;
 
         public boolean finished() {
-            return this == PASSED || this == FAILED;
+            return this == PASSED || this == FAILED || this == INCONCLUSIVE;
         }
     }
 
@@ -44,6 +48,8 @@ public class CanaryRun extends PanacheEntityBase {
     public String failure;
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, Object> report;
+    /** Dixa took longer than CANARY_SLOW_AFTER to process the canary's request (or never did within the timeout). */
+    public boolean slow;
     @Version
     public long version;
 }

@@ -75,11 +75,11 @@ class CanaryStore {
                 .firstResultOptional().map(run -> run.finishedAt);
     }
 
-    /** The latest finished run, whose verdict the contract self-check carries across restarts. */
+    /** The canary end user of the latest run that had one: reused, so runs do not leave a new end user each. */
     @Transactional
-    Optional<CanaryRun> lastFinished() {
-        return CanaryRun.<CanaryRun>find("state in ?1 order by finishedAt desc",
-                List.of(CanaryRun.State.PASSED, CanaryRun.State.FAILED)).firstResultOptional();
+    Optional<UUID> lastEndUser() {
+        return CanaryRun.<CanaryRun>find("endUserId is not null order by requestedAt desc").firstResultOptional()
+                .map(run -> run.endUserId);
     }
 
     @Transactional
@@ -95,25 +95,28 @@ class CanaryStore {
     }
 
     @Transactional
-    void finish(UUID runId, boolean passed, String failure, Map<String, Object> report, List<DixaCall> calls,
-            CanarySetup.Created created, Instant now) {
+    void finish(UUID runId, CanaryOutcome outcome, boolean slow, String failure, Map<String, Object> report,
+            List<DixaCall> calls, CanarySetup.Created created, Instant now) {
         CanaryRun run = CanaryRun.findById(runId);
         if (created != null) {
             apply(run, created);
             run.startedAt = now;
         }
-        run.state = passed ? CanaryRun.State.PASSED : CanaryRun.State.FAILED;
+        run.state = outcome.state();
+        run.slow = slow;
         run.failure = failure == null ? null : failure.substring(0, Math.min(1000, failure.length()));
         run.report = report;
         run.finishedAt = now;
         audit.recordCalls(calls, run.ticketId, null);
         Map<String, Object> detail = ids(run);
-        detail.put("passed", passed);
+        detail.put("passed", outcome == CanaryOutcome.PASSED);
+        detail.put("outcome", outcome.name());
+        detail.put("slow", slow);
         if (run.failure != null) {
             detail.put("failure", run.failure.substring(0, Math.min(300, run.failure.length())));
         }
         audit.record(AuditType.CANARY_FINISHED, AuditTrail.SYSTEM, run.ticketId, null, detail);
-        if (!passed) {
+        if (outcome == CanaryOutcome.FAILED) {
             outbox.publish(WebhookEventType.CANARY_FAILED, Source.CANARY, detail);
         }
     }

@@ -14,7 +14,9 @@ import java.util.UUID;
 /**
  * Asks Dixa the three questions of the self-check, two calls in all: does the base URL and version answer as Dixa
  * (a route that must exist, {@code GET /<version>/agents?pageLimit=1}, answers 200), is the token accepted (the
- * same call), and may the token read anonymization status (a random request id answers 404, not 401/403).
+ * same call), and may the token read anonymization status (a random request id answers 404, not 401/403). Each
+ * check says whether Dixa's answer decided it ({@link ContractCheck#answered()}): a 5xx, a timeout, a 429 or an empty
+ * local rate budget decides nothing.
  */
 @ApplicationScoped
 class ContractProbe {
@@ -44,12 +46,15 @@ class ContractProbe {
             case OK, UNAUTHORIZED -> pass(ROUTE, routeAt, agents, route, "the base URL and version answer as Dixa");
             case NOT_FOUND -> fail(ROUTE, routeAt, agents, route, "404 on a route every tenant has: DIXA_API_URL ("
                     + config.apiUrl() + ") or DIXA_API_VERSION (" + version + ") does not point at Dixa's API");
-            default -> fail(ROUTE, routeAt, agents, route, unavailable(route));
+            case TRANSIENT, RATE_LIMITED, PAUSED -> unanswered(ROUTE, routeAt, agents, route);
+            default -> fail(ROUTE, routeAt, agents, route, "unexpected answer (" + route.kind() + ")");
         };
         ContractCheck tokenCheck = switch (route.kind()) {
             case OK -> pass(TOKEN, routeAt, agents, route, "the token is accepted");
             case UNAUTHORIZED -> fail(TOKEN, routeAt, agents, route, "Dixa refuses the token (DIXA_API_TOKEN)");
-            default -> fail(TOKEN, routeAt, agents, route, "not known: the route check did not get an answer from Dixa");
+            case NOT_FOUND -> fail(TOKEN, routeAt, agents, route, "not known: the route check found no Dixa API");
+            case TRANSIENT, RATE_LIMITED, PAUSED -> unanswered(TOKEN, routeAt, agents, route);
+            default -> fail(TOKEN, routeAt, agents, route, "not known: the route check got an unexpected answer");
         };
         String statusPath = "GET /" + version + "/anonymization/request/{random id}";
         DixaOutcome<?> status = dixa.getAnonymizationRequest(UUID.randomUUID());
@@ -62,22 +67,24 @@ class ContractProbe {
             case UNAUTHORIZED -> fail(STATUS, statusAt, statusPath, status, "the token may not read anonymization status "
                     + "(" + status.lastStatus() + "): give it the anonymization right, or no erasure can be followed");
             case OK -> fail(STATUS, statusAt, statusPath, status, "a random request id answered 200: not Dixa's API");
-            default -> fail(STATUS, statusAt, statusPath, status, unavailable(status));
+            case TRANSIENT, RATE_LIMITED, PAUSED -> unanswered(STATUS, statusAt, statusPath, status);
+            default -> fail(STATUS, statusAt, statusPath, status, "unexpected answer (" + status.kind() + ")");
         };
         return List.of(routeCheck, tokenCheck, statusCheck);
     }
 
-    private static String unavailable(DixaOutcome<?> outcome) {
-        return outcome.kind() == Kind.RATE_LIMITED || outcome.kind() == Kind.TRANSIENT
-                ? "Dixa did not answer usefully (" + outcome.kind() + "); asked again soon"
-                : "unexpected answer (" + outcome.kind() + ")";
+    /** A transient answer: it decides nothing, the last definitive answer of the check stands. */
+    private static ContractCheck unanswered(String name, Instant at, String request, DixaOutcome<?> outcome) {
+        return new ContractCheck(name, false, at, request, outcome.lastStatus(), outcome.message(),
+                "Dixa did not answer definitively (" + outcome.kind()
+                        + (outcome.lastStatus() == 0 ? "" : " " + outcome.lastStatus()) + "); asked again soon", false, null);
     }
 
     private static ContractCheck pass(String name, Instant at, String request, DixaOutcome<?> outcome, String meaning) {
-        return new ContractCheck(name, true, at, request, outcome.lastStatus(), outcome.message(), meaning);
+        return new ContractCheck(name, true, at, request, outcome.lastStatus(), outcome.message(), meaning, true, at);
     }
 
     private static ContractCheck fail(String name, Instant at, String request, DixaOutcome<?> outcome, String meaning) {
-        return new ContractCheck(name, false, at, request, outcome.lastStatus(), outcome.message(), meaning);
+        return new ContractCheck(name, false, at, request, outcome.lastStatus(), outcome.message(), meaning, true, at);
     }
 }

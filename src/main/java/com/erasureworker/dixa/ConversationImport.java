@@ -8,17 +8,28 @@ import java.util.UUID;
 
 /**
  * Body of {@code POST /beta/conversations/import} (GenericConversationImport), used for canaries and demo data.
- * Dates are written as ISO instants.
+ * Dates are written as ISO instants. The top-level {@code _type} is sent as in every documented example; an
+ * {@code assignment} gives the conversation to an agent (the canary's own), so no agent queue offers it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ConversationImport(
+        @JsonProperty("_type") String type,
         String genericChannelName,
         UUID requesterId,
         String direction,
         Instant createdAt,
         List<Message> messages,
         String externalId,
-        Closing closing) {
+        Closing closing,
+        Assignment assignment) {
+
+    public static final String TYPE = "GenericConversationImport";
+
+    /** An unassigned import. */
+    public ConversationImport(String genericChannelName, UUID requesterId, String direction, Instant createdAt,
+            List<Message> messages, String externalId, Closing closing) {
+        this(TYPE, genericChannelName, requesterId, direction, createdAt, messages, externalId, closing, null);
+    }
 
     /** {@code _type} InboundImport (from the requester) or OutboundImport (with agentId), as in the beta examples. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -44,6 +55,17 @@ public record ConversationImport(
     public record Closing(Instant closedAt, UUID closedBy) {
     }
 
-    public record Result(long id) {
+    public record Assignment(UUID agentId, Instant assignedAt) {
+    }
+
+    /** Dixa's 201: the id, and {@code partialErrors} for what it did not import (e.g. a message, the assignment). */
+    public record Result(long id, List<PartialError> partialErrors) {
+
+        public List<PartialError> partialErrors() {
+            return partialErrors == null ? List.of() : partialErrors;
+        }
+    }
+
+    public record PartialError(String message) {
     }
 }

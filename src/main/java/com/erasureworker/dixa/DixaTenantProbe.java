@@ -17,6 +17,7 @@ public class DixaTenantProbe {
 
     private static final GenericType<Envelope<EndUser>> END_USER = new GenericType<>() { };
     private static final GenericType<String> TEXT = new GenericType<>() { };
+    private static final GenericType<Envelope<ConversationImport.Result>> IMPORTED = new GenericType<>() { };
 
     /** What the canary reads back after the erasure. */
     public enum ReadBack {
@@ -47,6 +48,15 @@ public class DixaTenantProbe {
     public DixaOutcome<UUID> createSyntheticEndUser(String displayName, String externalId) {
         return DixaClient.unwrap(client.call(DixaEndpoint.CREATE_END_USER, () -> client.api().createEndUser(client.version(),
                 new DixaApi.CreateEndUserInput(displayName, externalId)), END_USER)).map(EndUser::id);
+    }
+
+    /**
+     * Imports the canary's conversation (beta endpoint) and keeps Dixa's whole answer: {@code partialErrors} say
+     * what was not imported, which a canary must not overlook.
+     */
+    public DixaOutcome<ConversationImport.Result> importWithPartialErrors(ConversationImport conversation) {
+        return DixaClient.unwrap(client.call(DixaEndpoint.IMPORT_CONVERSATION,
+                () -> client.api().importConversation(DixaConfig.ApiVersion.beta.name(), conversation), IMPORTED));
     }
 
     /** The answer's body text; for the canary's synthetic conversation only. */

@@ -71,10 +71,8 @@ class SubjectResolver {
             DixaOutcome<List<EndUser>> outcome = search.apply(value);
             calls.addAll(outcome.calls());
             if (outcome.kind() == DixaOutcome.Kind.NOT_FOUND) {
-                // Dixa documents a 404 for "no match"; believed only if the self-check, asked again now, is green.
-                if (!contract.recheck().passed()) {
-                    contract.requireGreen();
-                }
+                // Dixa documents a 404 for "no match"; believed only while Dixa has lately confirmed the route.
+                contract.requireConfirmedRoute();
                 continue;
             }
             if (outcome.kind() == DixaOutcome.Kind.BAD_REQUEST && isDuplicate(outcome)) {

@@ -5,11 +5,15 @@ import io.quarkus.arc.profile.UnlessBuildProfile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Dixa's beta {@code GenericConversationImport}: creates a conversation with its messages and, with {@code closing},
- * closes it back-dated. The whole body is validated before anything is created.
+ * closes it back-dated; an {@code assignment} assigns it to the agent. The whole body is validated before anything is
+ * created. Modes ({@link SimulatorModes}): a 403 for a tenant without the import, a required top-level {@code _type},
+ * and {@code partialErrors} for messages it did not import.
  */
 @ApplicationScoped
 @UnlessBuildProfile("prod")
@@ -17,9 +21,22 @@ public class ConversationImport {
     @Inject
     SimulatorStore store;
 
-    long apply(JsonNode body) {
+    @Inject
+    SimulatorModes modes;
+
+    /** The created conversation and what Dixa reports it did not import. */
+    record Imported(long id, List<String> partialErrors) {
+    }
+
+    Imported apply(JsonNode body) {
+        if (modes.refuseImport()) {
+            throw new DixaError(403, "Forbidden: conversation import is not enabled for this organization");
+        }
         if (!body.isObject()) {
             throw DixaError.badRequest("Invalid value for: body");
+        }
+        if (modes.importRequiresType() && !"GenericConversationImport".equals(RequestValues.text(body, "_type"))) {
+            throw DixaError.badRequest("Invalid value for: body (missing _type GenericConversationImport)");
         }
         String channelName = required(body, "genericChannelName");
         // Dixa's channel list has no name for generic API messaging; the simulator reports it as "GenericApiMessaging".
@@ -62,8 +79,21 @@ public class ConversationImport {
                     throw DixaError.badRequest("Agent does not exist");
                 }
             }
+            UUID assignee = body.path("assignment").hasNonNull("agentId")
+                    ? agentId(body.path("assignment").get("agentId").asText()) : null;
+            if (assignee != null && store.agent(assignee) == null) {
+                throw DixaError.badRequest("Agent does not exist");
+            }
             StoredConversation conversation = store.addConversation(requesterId, channel, createdAt, direction);
+            conversation.assignedAgentId = assignee;
+            List<String> partialErrors = new ArrayList<>();
+            int index = 0;
             for (JsonNode message : body.path("messages")) {
+                index++;
+                if (modes.importPartialErrors()) {
+                    partialErrors.add("Invalid input for Message. message: " + index);
+                    continue;
+                }
                 UUID author = message.hasNonNull("agentId") ? agentId(message.get("agentId").asText()) : requesterId;
                 store.addMessage(conversation, author, message.path("content").path("value").asText(),
                         SimDates.parse(message.get("createdAt").asText()));
@@ -71,7 +101,7 @@ public class ConversationImport {
             if (closedAt != null) {
                 store.close(conversation, closedBy, closedAt);
             }
-            return conversation.id;
+            return new Imported(conversation.id, partialErrors);
         }
     }
 

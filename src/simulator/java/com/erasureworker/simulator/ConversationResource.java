@@ -155,8 +155,13 @@ public class ConversationResource {
         if (!"beta".equals(apiVersion)) {
             throw DixaError.notFound();
         }
-        long csid = conversationImport.apply(RequestValues.json(body));
-        return Response.status(201).entity(SimJson.data(java.util.Map.of("id", csid))).build();
+        ConversationImport.Imported imported = conversationImport.apply(RequestValues.json(body));
+        java.util.Map<String, Object> data = new java.util.LinkedHashMap<>();
+        data.put("id", imported.id());
+        if (!imported.partialErrors().isEmpty()) {
+            data.put("partialErrors", imported.partialErrors().stream().map(m -> java.util.Map.of("message", m)).toList());
+        }
+        return Response.status(201).entity(SimJson.data(data)).build();
     }
 
     static Response accepted(AnonymizationRequest request) {

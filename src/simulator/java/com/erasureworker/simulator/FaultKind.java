@@ -13,5 +13,7 @@ public enum FaultKind {
     /** The answer is delayed by the configured slow delay. */
     SLOW,
     /** 429 although the token bucket still had room. */
-    TOO_MANY_REQUESTS
+    TOO_MANY_REQUESTS,
+    /** 503 before anything happened (a gateway or Dixa briefly unavailable). */
+    SERVICE_UNAVAILABLE
 }

@@ -35,6 +35,8 @@ public class SimulatorFaults {
     private Duration slowDelay = DEFAULT_SLOW_DELAY;
     private String onlyMethod;
     private String onlyPathSuffix;
+    private String unavailableMethod;
+    private String unavailablePathSuffix;
 
     /** Share (0..1) of calls answering 500 before any effect. */
     public synchronized SimulatorFaults errorRate(double share) {
@@ -78,6 +80,16 @@ public class SimulatorFaults {
     public synchronized SimulatorFaults only(String method, String pathSuffix) {
         this.onlyMethod = method;
         this.onlyPathSuffix = pathSuffix;
+        return this;
+    }
+
+    /**
+     * Every call of {@code method} whose path ends with {@code pathSuffix} answers 503 until cleared (for example the
+     * contract probe's route, {@code GET /agents}), while every other route works; null for both ends it.
+     */
+    public synchronized SimulatorFaults unavailable(String method, String pathSuffix) {
+        this.unavailableMethod = method;
+        this.unavailablePathSuffix = pathSuffix;
         return this;
     }
 
@@ -128,6 +140,8 @@ public class SimulatorFaults {
         slowDelay = DEFAULT_SLOW_DELAY;
         onlyMethod = null;
         onlyPathSuffix = null;
+        unavailableMethod = null;
+        unavailablePathSuffix = null;
         random = new Random(defaultSeed);
         return this;
     }
@@ -140,6 +154,9 @@ public class SimulatorFaults {
     synchronized FaultKind draw(String method, String path) {
         if (!next.isEmpty()) {
             return next.pollFirst();
+        }
+        if (unavailableMethod != null && unavailableMethod.equals(method) && path.endsWith(unavailablePathSuffix)) {
+            return FaultKind.SERVICE_UNAVAILABLE;
         }
         if (onlyMethod != null && (!onlyMethod.equals(method) || !path.endsWith(onlyPathSuffix))) {
             return null;

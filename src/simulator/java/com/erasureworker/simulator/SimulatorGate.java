@@ -96,6 +96,8 @@ public class SimulatorGate implements ContainerRequestFilter, ContainerResponseF
         switch (fault) {
             case SERVER_ERROR:
                 return serverError();
+            case SERVICE_UNAVAILABLE:
+                return DixaError.answer(503, "Service Unavailable");
             case TOO_MANY_REQUESTS:
                 rateLimit.countTooManyRequests();
                 return tooManyRequests();

@@ -25,6 +25,9 @@ public class SimulatorModes {
     private volatile RepeatedAnonymize repeatedAnonymize = RepeatedAnonymize.ACCEPT;
     private volatile AnonymizedRead anonymizedRead = AnonymizedRead.READABLE;
     private volatile NoMatchLookup noMatchLookup = NoMatchLookup.EMPTY_LIST;
+    private volatile boolean importPartialErrors;
+    private volatile boolean importRequiresType;
+    private volatile boolean refuseImport;
     private volatile boolean systemActivityAuthors;
     private volatile boolean refuseAnonymizationStatus;
     private volatile boolean duplicateLookupIsBadRequest;
@@ -46,6 +49,27 @@ public class SimulatorModes {
 
     public SimulatorModes noMatchLookup(NoMatchLookup mode) {
         this.noMatchLookup = mode;
+        return this;
+    }
+
+    /**
+     * The conversation import answers 201 with {@code partialErrors}: the conversation is created, but its messages
+     * are not imported (each named in a partial error), as Dixa's beta example allows.
+     */
+    public SimulatorModes importPartialErrors(boolean on) {
+        this.importPartialErrors = on;
+        return this;
+    }
+
+    /** The conversation import refuses a body without the top-level {@code _type} GenericConversationImport (400). */
+    public SimulatorModes importRequiresType(boolean on) {
+        this.importRequiresType = on;
+        return this;
+    }
+
+    /** The tenant may not use the beta conversation import: it answers 403 (an erasure never needs it). */
+    public SimulatorModes refuseImport(boolean on) {
+        this.refuseImport = on;
         return this;
     }
 
@@ -113,6 +137,9 @@ public class SimulatorModes {
         repeatedAnonymize = RepeatedAnonymize.ACCEPT;
         anonymizedRead = AnonymizedRead.READABLE;
         noMatchLookup = NoMatchLookup.EMPTY_LIST;
+        importPartialErrors = false;
+        importRequiresType = false;
+        refuseImport = false;
         systemActivityAuthors = false;
         refuseAnonymizationStatus = false;
         duplicateLookupIsBadRequest = false;
@@ -125,6 +152,18 @@ public class SimulatorModes {
 
     boolean repeatIsConflict() {
         return repeatedAnonymize == RepeatedAnonymize.CONFLICT;
+    }
+
+    boolean importPartialErrors() {
+        return importPartialErrors;
+    }
+
+    boolean importRequiresType() {
+        return importRequiresType;
+    }
+
+    boolean refuseImport() {
+        return refuseImport;
     }
 
     boolean anonymizedIsNotFound() {
