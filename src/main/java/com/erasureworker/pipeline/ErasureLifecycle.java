@@ -261,14 +261,21 @@ public class ErasureLifecycle {
     /**
      * Gives a claim back on shutdown, so another replica may claim the target at once instead of after the lease runs
      * out. The claim token goes too: the stopping worker's late save, crash record or heartbeat no longer matches
-     * (fenced, as when a lease runs out). Only the claim it names: a target already claimed anew is left alone.
+     * (fenced, as when a lease runs out). Only the claim it names: a target already claimed anew is left alone. A
+     * step that had got as far as the anonymize mark may have a call at Dixa whose answer nobody will read: the target
+     * is then unconfirmed for {@code WORKER_ANSWER_WAIT}, so the next claim reads before it asks again.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     boolean handBack(UUID targetId, UUID token) {
         return entityManager.createNativeQuery("""
-                update erasure_target set lease_until = null, lease_owner = null, claim_token = null
+                update erasure_target set lease_until = null, lease_owner = null, claim_token = null,
+                       unconfirmed_until = case
+                           when state in ('PENDING', 'WAITING_FOR_CLOSE') and anonymize_requested_at is not null
+                                and dixa_request_id is null then greatest(coalesce(unconfirmed_until, :until), :until)
+                           else unconfirmed_until end
                 where id = :id and claim_token = :token
-                """).setParameter("id", targetId).setParameter("token", token).executeUpdate() == 1;
+                """).setParameter("id", targetId).setParameter("token", token)
+                .setParameter("until", Instant.now(clock).plus(config.answerWait())).executeUpdate() == 1;
     }
 
     private void transition(ErasureRequest request, ErasureTarget target, StepResult result,

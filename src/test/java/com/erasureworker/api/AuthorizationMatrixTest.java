@@ -59,6 +59,7 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/sweeps/" + UNKNOWN + "/conversations", null, 401, 404, 404, 404),
                 new Endpoint("GET", "/api/v1/dixa/contract", null, 401, 403, 200, 200),
                 new Endpoint("POST", "/api/v1/dixa/contract/check", null, 401, 403, 403, 200),
+                new Endpoint("POST", "/api/v1/dixa/contract/acknowledge", reason, 401, 403, 403, 409),
                 new Endpoint("GET", "/api/v1/canary/runs", null, 401, 403, 200, 200),
                 new Endpoint("GET", "/api/v1/canary/runs/" + UNKNOWN, null, 401, 403, 404, 404),
                 new Endpoint("GET", "/api/v1/webhooks", null, 401, 403, 403, 200),
