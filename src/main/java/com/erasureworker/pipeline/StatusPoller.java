@@ -127,8 +127,8 @@ class StatusPoller {
     /**
      * While Dixa's queue moves, each overdue request is read on its own schedule (one Dixa never processes must not
      * hide the others). While it is stalled (an overdue request was read unprocessed, and Dixa has processed nothing
-     * for {@code WORKER_POLL_OVERDUE_MIN}), every outstanding request becomes overdue: then only the oldest overdue
-     * request is read, at most {@code WORKER_POLL_OVERDUE_SHARE} of the rate budget, besides the FIFO head.
+     * for {@code WORKER_POLL_OVERDUE_MIN}), every outstanding request becomes overdue: then only the two oldest overdue
+     * requests are read, at most {@code WORKER_POLL_OVERDUE_SHARE} of the rate budget, besides the FIFO head.
      */
     private StatusReads.OverdueReads overdueReads() {
         if (!stalled || !reads.nothingProcessedLately()) {

@@ -75,18 +75,19 @@ class StatusReads {
         ErasureTarget target = null;
         if (fifo) {
             Instant overdueBefore = now.minus(overdueAge());
-            if (overdue != OverdueReads.NONE) {
-                target = overdue == OverdueReads.OLDEST
-                        // Stalled: only the oldest overdue request is worth a read; the younger ones wait behind it.
-                        ? ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt < ?2"
-                                + " order by initiatedAt, acceptedAt, id", TargetState.AWAITING_DIXA, overdueBefore)
-                                .firstResult()
-                        : ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt < ?2 and nextAttemptAt <= ?3"
-                                + " order by nextAttemptAt", TargetState.AWAITING_DIXA, overdueBefore, now).firstResult();
-                if (target != null && !target.nextAttemptAt.isAfter(now)) {
-                    return Optional.of(Due.of(target, true));
-                }
-                target = null;
+            if (overdue == OverdueReads.OLDEST) {
+                // Stalled: only the two oldest overdue requests are worth a read. The younger ones wait behind them;
+                // the second tells a stalled queue from one request Dixa dropped (then the second is processed).
+                target = ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt < ?2"
+                        + " order by initiatedAt, acceptedAt, id", TargetState.AWAITING_DIXA, overdueBefore)
+                        .page(0, 2).list().stream().filter(oldest -> !oldest.nextAttemptAt.isAfter(now))
+                        .min(java.util.Comparator.comparing(oldest -> oldest.nextAttemptAt)).orElse(null);
+            } else if (overdue == OverdueReads.ANY) {
+                target = ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt < ?2 and nextAttemptAt <= ?3"
+                        + " order by nextAttemptAt", TargetState.AWAITING_DIXA, overdueBefore, now).firstResult();
+            }
+            if (target != null) {
+                return Optional.of(Due.of(target, true));
             }
             if (target == null) {
                 // Oldest by initiatedAt from the overdue bound on, then those Dixa gave no initiatedAt (NULLs last):
