@@ -87,11 +87,25 @@ class WebhookSender {
                 .compose(request -> request.send(delivery.payload()))
                 .onSuccess(response -> countAndDrop(response, started, result))
                 .onFailure(failure -> result.complete(failed(since(started), describe(failure))));
+        // Whatever happens on the event loop, the caller gets a result: a delivery whose outcome never arrives must
+        // not hold the delivery job (it did once, forever, when a handler threw; see countAndDrop).
+        result.completeOnTimeout(failed(since(started), "no result"), config.requestTimeout().toMillis() + 5_000,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
         // Off the event loop: the caller records the result in a transaction.
         return result.thenApplyAsync(done -> done);
     }
 
     private static void countAndDrop(HttpClientResponse response, long started, CompletableFuture<DeliveryResult> result) {
+        try {
+            count(response, started, result);
+        } catch (IllegalStateException alreadyEnded) {
+            // Vert.x refuses handlers on a response that has already ended (a short answer received whole before
+            // this callback ran): the status is known, the size is not counted.
+            result.complete(new DeliveryResult(response.statusCode(), 0, since(started), null));
+        }
+    }
+
+    private static void count(HttpClientResponse response, long started, CompletableFuture<DeliveryResult> result) {
         AtomicLong size = new AtomicLong();
         response.handler(buffer -> {
             if (size.addAndGet(buffer.length()) >= MAX_COUNTED) {
