@@ -64,6 +64,9 @@ class AnonymizeCall {
             return new Phase.Stop(log.finish(new StepResult.Transient(
                     "a conversation of the end user was reopened before anonymizing", null, true)));
         }
+        if (answer.kind() == DixaOutcome.Kind.NOT_FOUND) {
+            return new Phase.Stop(afterNotFound(work, answer, log));
+        }
         if (answer.kind() != DixaOutcome.Kind.CONFLICT) {
             return new Phase.Stop(log.failed("anonymize " + work.type().name().toLowerCase(), answer));
         }
@@ -99,6 +102,19 @@ class AnonymizeCall {
                     lostAnswers.lookAgainAt(now, work.unconfirmedUntil()), false)));
         }
         return null;
+    }
+
+    /**
+     * A 404 on a conversation or message: a tenant may answer so for an entity that is already anonymized. The
+     * conversation is read: anonymized → verify it; otherwise the 404 stands and the target fails.
+     */
+    private StepOutcome afterNotFound(Work work, DixaOutcome<?> answer, StepLog log) {
+        DixaOutcome<Conversation> read = log.conversation(work.conversationId());
+        if (read.isOk() && read.value().isAnonymized()) {
+            log.event(AuditType.EARLIER_REQUEST_APPLIED, "conversationId", work.conversationId(), "answer", "404");
+            return log.finish(new StepResult.AlreadyAnonymized(work.conversationId()));
+        }
+        return log.failed("anonymize " + work.type().name().toLowerCase(), answer);
     }
 
     /** A 409 on a conversation or message: already anonymized, likely queued already, or open. */

@@ -86,6 +86,9 @@ public class AnonymizationIntake {
 
     /** In {@link SimulatorModes.RepeatedAnonymize#CONFLICT} mode, an entity anonymized or queued already is a 409. */
     private void refuseRepeat(boolean anonymized, String type, String targetEntityId) {
+        if (anonymized && modes.repeatIsNotFound()) {
+            throw DixaError.notFound();
+        }
         if (!modes.repeatIsConflict()) {
             return;
         }

@@ -14,7 +14,7 @@ import java.util.Set;
 public class SimulatorModes {
 
     /** §9.1: what a repeated anonymize of an anonymized (or queued) entity answers. */
-    public enum RepeatedAnonymize { ACCEPT, CONFLICT }
+    public enum RepeatedAnonymize { ACCEPT, CONFLICT, NOT_FOUND }
 
     /** §9.3/§9.7: what reading an anonymized conversation answers. */
     public enum AnonymizedRead { READABLE, NOT_FOUND }
@@ -152,6 +152,11 @@ public class SimulatorModes {
 
     boolean repeatIsConflict() {
         return repeatedAnonymize == RepeatedAnonymize.CONFLICT;
+    }
+
+    /** An anonymize of an entity that is already anonymized answers 404, as if it no longer existed. */
+    boolean repeatIsNotFound() {
+        return repeatedAnonymize == RepeatedAnonymize.NOT_FOUND;
     }
 
     boolean importPartialErrors() {

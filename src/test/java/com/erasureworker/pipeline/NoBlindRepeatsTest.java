@@ -12,6 +12,7 @@ import com.erasureworker.simulator.ConversationState;
 import com.erasureworker.simulator.DixaSimulator;
 import com.erasureworker.simulator.SimAnonymizationRequest;
 import com.erasureworker.simulator.SimCall;
+import com.erasureworker.simulator.SimulatorModes;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -152,6 +153,30 @@ class NoBlindRepeatsTest {
         assertThat(anonymizeCalls()).hasSize(1);
         assertThat(simulator.anonymizationRequests()).hasSize(1);
         assertThat(simulator.calls()).noneMatch(call -> call.path().endsWith("/notes") || call.path().endsWith("/close"));
+    }
+
+    @Test
+    void a404ForAConversationThatReadsAnonymizedIsVerifiedNotFailed() {
+        // An id no earlier test of this class used: a DONE target for it would make the step read first, not ask.
+        simulator.skipConversationIdsPast(50_000);
+        long conversation = closedConversations(1).get(0);
+        // Anonymized earlier by someone else; this tenant answers a repeated anonymize with 404.
+        given().basePath("/simulator/v1").header("Authorization", ConfigProvider.getConfig()
+                .getValue("dixa.api-token", String.class)).patch("/conversations/{id}/anonymize", conversation)
+                .then().statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            pipeline.dixaProcessesDue();
+            return simulator.conversation(conversation).orElseThrow().anonymizedAt() != null;
+        });
+        simulator.modes().repeatedAnonymize(SimulatorModes.RepeatedAnonymize.NOT_FOUND);
+        simulator.clearCalls();
+        UUID ticket = conversationTicket(List.of(conversation));
+
+        assertThat(pipeline.runUntilSettled(ticket)).isEqualTo(RequestState.COMPLETED);
+        assertThat(anonymizeCalls()).as(() -> simulator.calls().toString()).extracting(SimCall::status)
+                .containsExactly(404);
+        assertThat(tickets.targets(ticket).get(0).verification).isEqualTo("VERIFIED");
+        assertThat(tickets.history(ticket)).extracting(event -> event.type).contains("EARLIER_REQUEST_APPLIED");
     }
 
     private String failures(UUID ticket) {
