@@ -80,8 +80,7 @@ class AnonymizeCall {
     private Phase.Stop readBeforeAsking(Work work, StepLog log) {
         boolean anonymized;
         if (work.type() == TargetType.USER) {
-            List<Conversation> covered = log.coveredConversations();
-            anonymized = allAnonymized(covered);
+            anonymized = allAnonymized(log.coveredConversations());
         } else {
             DixaOutcome<Conversation> read = log.conversation(work.conversationId());
             if (!read.isOk() && !log.showsAnonymized(read)) {
@@ -90,10 +89,9 @@ class AnonymizeCall {
             anonymized = log.showsAnonymized(read);
         }
         if (anonymized) {
-            log.event(AuditType.EARLIER_REQUEST_APPLIED, "conversationId",
-                    work.conversationId() == null ? 0 : work.conversationId());
-            return new Phase.Stop(log.finish(new StepResult.AlreadyAnonymized(
-                    work.conversationId() == null ? 0 : work.conversationId())));
+            long conversationId = work.conversationId() == null ? 0 : work.conversationId(); // 0: an end user
+            log.event(AuditType.EARLIER_REQUEST_APPLIED, "conversationId", conversationId);
+            return new Phase.Stop(log.finish(new StepResult.AlreadyAnonymized(conversationId)));
         }
         Instant now = Instant.now(clock);
         if (work.unconfirmedUntil() != null && now.isBefore(work.unconfirmedUntil())) {

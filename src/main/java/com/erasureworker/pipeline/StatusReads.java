@@ -89,13 +89,11 @@ class StatusReads {
             if (target != null) {
                 return Optional.of(Due.of(target, true));
             }
-            if (target == null) {
-                // Oldest by initiatedAt from the overdue bound on, then those Dixa gave no initiatedAt (NULLs last):
-                // two range reads of erasure_target_awaiting_fifo_idx, where one OR made it read from its start.
-                target = ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt >= ?2"
-                        + " order by initiatedAt, acceptedAt, id", TargetState.AWAITING_DIXA, overdueBefore)
-                        .firstResult();
-            }
+            // Oldest by initiatedAt from the overdue bound on, then those Dixa gave no initiatedAt (NULLs last):
+            // two range reads of erasure_target_awaiting_fifo_idx, where one OR made it read from its start.
+            target = ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt >= ?2"
+                    + " order by initiatedAt, acceptedAt, id", TargetState.AWAITING_DIXA, overdueBefore)
+                    .firstResult();
             if (target == null) {
                 target = ErasureTarget.<ErasureTarget>find("state = ?1 and initiatedAt is null order by acceptedAt, id",
                         TargetState.AWAITING_DIXA).firstResult();
