@@ -48,6 +48,8 @@ public class AnonymizationQueue {
     private final java.util.Set<String> neverProcessed = new java.util.HashSet<>();
     private long nextAllowedNanos;
     private ScheduledExecutorService processor;
+    /** Held by whoever processes the queue; taken before, never while holding, this queue's or the store's lock. */
+    private final Object processing = new Object();
 
     void start(@Observes StartupEvent event) {
         restoreDefaults();
@@ -119,9 +121,17 @@ public class AnonymizationQueue {
     /**
      * Processes every due request the throughput allows; the head blocks the rest, as in a real FIFO queue. The
      * scrubbing runs outside this queue's lock: the intake holds the store's lock while it enqueues, so holding ours
-     * while taking the store's (inside the anonymizer) would deadlock.
+     * while taking the store's (inside the anonymizer) would deadlock. Callers (the 10 ms thread and a test running
+     * the queue by hand) take turns: a caller returns only when no request it could see is still being scrubbed by the
+     * other, so "processed" means processedAt is set.
      */
     void processDue() {
+        synchronized (processing) {
+            processDueInTurn();
+        }
+    }
+
+    private void processDueInTurn() {
         while (true) {
             AnonymizationRequest head;
             Instant now;

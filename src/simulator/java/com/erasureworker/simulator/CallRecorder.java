@@ -7,9 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Records every request under {@code /simulator/} in the {@link CallLog} once its answer is over, including those
+ * Records every request under {@code /simulator/} in the {@link CallLog} as its answer starts, including those
  * rejected before any resource ran. It sits on the Vert.x router, in front of Quarkus REST, because only there the
  * final status of every request (also unmatched paths and reset connections) is visible.
  */
@@ -34,9 +35,19 @@ public class CallRecorder {
         String path = rc.request().path().substring(PREFIX.length());
         String query = rc.request().query();
         String authorization = rc.request().getHeader("Authorization");
+        AtomicBoolean logged = new AtomicBoolean();
+        // Logged as the status line is written, before the client can have the answer: a test that has an answer
+        // finds its call in the log. A connection reset before any answer is logged when the exchange ends.
+        rc.addHeadersEndHandler(headers -> {
+            if (logged.compareAndSet(false, true)) {
+                log.add(new SimCall(at, method, path, query, rc.response().getStatusCode(), authorization, rc.get(BODY)));
+            }
+        });
         rc.addEndHandler(done -> {
-            int status = rc.get(RESET) != null ? 0 : rc.response().getStatusCode();
-            log.add(new SimCall(at, method, path, query, status, authorization, rc.get(BODY)));
+            if (logged.compareAndSet(false, true)) {
+                int status = rc.get(RESET) != null ? 0 : rc.response().getStatusCode();
+                log.add(new SimCall(at, method, path, query, status, authorization, rc.get(BODY)));
+            }
         });
         rc.next();
     }

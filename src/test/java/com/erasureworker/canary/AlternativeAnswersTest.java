@@ -151,9 +151,10 @@ class AlternativeAnswersTest {
         dixa.getConversation(1);
 
         assertThat(page.isOk()).isTrue();
-        assertThat(simulator.calls()).extracting(SimCall::path)
+        // The simulator logs a call when its response has been written, which can be just after the client has it.
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(simulator.calls()).extracting(SimCall::path)
                 .filteredOn(path -> path.contains("/search/") || path.endsWith("/conversations/1"))
-                .containsExactly("/beta/search/conversations", "/v1/conversations/1");
+                .containsExactly("/beta/search/conversations", "/v1/conversations/1"));
     }
 
     private static int status(JsonPath run, String question) {
