@@ -36,6 +36,11 @@ public enum AuditType {
      * conversation closed: it counts as closed and the step goes on.
      */
     CONVERSATION_CLOSED_MEANWHILE,
+    /**
+     * A sweep target's conversation, read before erasing, is open again or was last closed after the sweep's cutoff:
+     * left alone, the target ends REOPENED.
+     */
+    SWEEP_CONVERSATION_REOPENED,
     CONVERSATION_FORCE_CLOSED,
     CONVERSATIONS_COVERED,
     VERIFIED,

@@ -26,6 +26,21 @@ public record SearchParameters(Filters filters) {
         return new SearchParameters(new Filters("All", conditions));
     }
 
+    /**
+     * Closed conversations whose ClosedDate lies in {@code [from, to]} (Dixa's Between, both bounds inclusive),
+     * optionally of some channels only: one time window of a sweep's enumeration.
+     */
+    public static SearchParameters closedBetween(Instant from, Instant to, List<String> channels) {
+        List<Map<String, Object>> conditions = new ArrayList<>();
+        conditions.add(condition("Status", Map.of("_type", "IsOneOf", "values", List.of("closed"))));
+        conditions.add(condition("ClosedDate", Map.of("_type", "Between", "timestampFrom", DixaDates.format(from),
+                "timestampTo", DixaDates.format(to))));
+        if (channels != null && !channels.isEmpty()) {
+            conditions.add(condition("Channel", Map.of("_type", "IsOneOf", "values", channels)));
+        }
+        return new SearchParameters(new Filters("All", conditions));
+    }
+
     private static Map<String, Object> condition(String field, Map<String, Object> operator) {
         return Map.of("field", Map.of("_type", field, "operator", operator));
     }

@@ -43,6 +43,11 @@ public class ErasureRequest extends PanacheEntityBase {
     public String requestedBy;
     public Instant receivedAt;
     public Instant dueAt;
+    /**
+     * A sweep ticket's cutoff: its conversations are erased only while they still read closed, last closed at or
+     * before this instant (else their targets end REOPENED). Null for DPO tickets.
+     */
+    public Instant closedBefore;
     public Instant completedAt;
     public String lastError;
     /** Who approved or rejected the ticket (four-eyes approval), never its submitter, and when. */

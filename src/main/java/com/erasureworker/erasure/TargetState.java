@@ -7,6 +7,8 @@ package com.erasureworker.erasure;
  * working state (a retry resumes where it failed, and a stuck request is asked again); CANCELLED before any anonymize.
  * HELD: a sweep target written but not yet released to the pipeline (its ticket is still being enqueued).
  * ON_HOLD: under a legal hold ({@code hold_id} names it): nothing is sent to Dixa until the hold is released or ends.
+ * REOPENED: a sweep target whose conversation, read just before erasing, is no longer closed or was closed again after
+ * the sweep's cutoff: not erased, nothing written to Dixa; a later sweep finds it again when it is due.
  */
 public enum TargetState {
     HELD,
@@ -17,9 +19,10 @@ public enum TargetState {
     VERIFYING,
     DONE,
     FAILED,
-    CANCELLED;
+    CANCELLED,
+    REOPENED;
 
     public boolean terminal() {
-        return this == DONE || this == FAILED || this == CANCELLED;
+        return this == DONE || this == FAILED || this == CANCELLED || this == REOPENED;
     }
 }

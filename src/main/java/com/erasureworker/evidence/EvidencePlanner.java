@@ -65,7 +65,7 @@ class EvidencePlanner {
         List<Object[]> targets = targetsAfter(requestId, progress);
         for (Object[] row : targets) {
             TargetState state = TargetState.valueOf((String) row[3]);
-            if (!completed && state != TargetState.DONE && state != TargetState.CANCELLED) {
+            if (!completed && !state.terminal()) {
                 break;
             }
             UUID targetId = (UUID) row[0];

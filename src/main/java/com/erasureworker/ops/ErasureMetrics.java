@@ -32,7 +32,7 @@ public class ErasureMetrics {
     private static final String COUNTS = """
             select 'ticket:' || state, count(*) from erasure_request group by state
             union all select 'target:' || state, count(*) from erasure_target
-                where state not in ('DONE', 'CANCELLED') group by state
+                where state not in ('DONE', 'CANCELLED', 'REOPENED') group by state
             union all select 'overdue', count(*) from erasure_request
                 where due_at < now() and state not in ('COMPLETED', 'CANCELLED', 'REJECTED')
             union all select 'atRisk', count(*) from erasure_request
@@ -55,7 +55,7 @@ public class ErasureMetrics {
             gauge("erasure.tickets", "Erasure tickets by state", "ticket:" + state.name(), "state", state.name());
         }
         for (TargetState state : TargetState.values()) {
-            if (state == TargetState.DONE || state == TargetState.CANCELLED) {
+            if (state == TargetState.DONE || state == TargetState.CANCELLED || state == TargetState.REOPENED) {
                 continue;
             }
             gauge("erasure.targets", "Unsettled erasure targets by state", "target:" + state.name(), "state", state.name());

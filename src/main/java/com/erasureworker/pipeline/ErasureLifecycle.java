@@ -252,7 +252,7 @@ public class ErasureLifecycle {
                 update erasure_target set lease_until = :until,
                        anonymize_requested_at = case when :mark then coalesce(anonymize_requested_at, :now)
                                                      else anonymize_requested_at end
-                where id = :id and claim_token = :token and state not in ('DONE', 'FAILED', 'CANCELLED')
+                where id = :id and claim_token = :token and state not in ('DONE', 'FAILED', 'CANCELLED', 'REOPENED')
                 """).setParameter("until", until).setParameter("mark", markRequested)
                 .setParameter("now", Instant.now(clock)).setParameter("id", targetId).setParameter("token", token)
                 .executeUpdate() == 1;

@@ -89,6 +89,13 @@ sealed interface StepResult {
     record Release() implements StepResult {
     }
 
+    /**
+     * A sweep target's conversation, read before erasing, is open again or was last closed after the sweep's cutoff:
+     * it is left alone (no Dixa write).
+     */
+    record Reopened(String reason) implements StepResult {
+    }
+
     /** A DPO cancels the ticket before any anonymize call. */
     record Cancel() implements StepResult {
     }

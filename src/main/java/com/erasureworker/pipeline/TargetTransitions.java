@@ -31,6 +31,7 @@ import java.util.Set;
  * PENDING --Cancel--> CANCELLED
  * PENDING --Paused--> PENDING
  * PENDING --OnHold--> ON_HOLD
+ * PENDING --Reopened--> REOPENED
  * ON_HOLD --Transient--> ON_HOLD
  * ON_HOLD --Permanent--> FAILED
  * ON_HOLD --Crashed--> ON_HOLD
@@ -189,7 +190,7 @@ final class TargetTransitions {
                             Effect.END_TICKET_IF_DONE)
                     : failure(from, result, lastAttempt);
             case FAILED -> result instanceof StepResult.Retry ? retry(failedStep) : Transition.IGNORED;
-            case DONE, CANCELLED -> Transition.IGNORED;
+            case DONE, CANCELLED, REOPENED -> Transition.IGNORED;
         };
     }
 
@@ -245,6 +246,10 @@ final class TargetTransitions {
         }
         if (result instanceof StepResult.Cancel) {
             return to(TargetState.CANCELLED);
+        }
+        if (result instanceof StepResult.Reopened && from == TargetState.PENDING) {
+            // Only before any anonymize: the sweep's recheck is the step's first read.
+            return to(TargetState.REOPENED, Effect.RECORD_FAILURE, Effect.SCHEDULE, Effect.END_TICKET_IF_DONE);
         }
         if (result instanceof StepResult.Unconfirmed unconfirmed) {
             // No new request before the unconfirmed one had its time; a lost answer spends an attempt, a 409 does not.

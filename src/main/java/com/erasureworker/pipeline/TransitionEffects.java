@@ -181,6 +181,9 @@ class TransitionEffects {
         if (result instanceof StepResult.Stuck s) {
             return s.reason();
         }
+        if (result instanceof StepResult.Reopened r) {
+            return r.reason();
+        }
         return result instanceof StepResult.Crashed c ? "worker error: " + c.errorType() : result.kind();
     }
 }

@@ -31,6 +31,13 @@ public class RetentionPolicy extends PanacheEntityBase {
     public double sweepRateShare;
     /** Whether a scheduled run (and a manual trigger without a body) only lists what it would erase. */
     public boolean dryRun;
+    /**
+     * The watermark: the last cutoff a real run fully enumerated (and enqueued), for the channels in
+     * {@link #sweptChannels} ("" for every channel). A run for the same channels searches only from here (minus the
+     * overlap); null, or other channels, means a walk of the whole history.
+     */
+    public Instant sweptUntil;
+    public String sweptChannels;
     public Instant updatedAt;
     public String updatedBy;
     @Version

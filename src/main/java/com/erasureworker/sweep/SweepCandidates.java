@@ -40,9 +40,9 @@ class SweepCandidates {
     private static final String COVERED = """
             select x.id from unnest(?) as x(id)
             where exists (select 1 from erasure_target t where t.conversation_id = x.id and t.type = 'CONVERSATION'
-                            and t.state not in ('FAILED', 'CANCELLED'))
+                            and t.state not in ('FAILED', 'CANCELLED', 'REOPENED'))
                or exists (select 1 from erasure_target_conversation c join erasure_target t on t.id = c.target_id
-                            where c.conversation_id = x.id and t.state not in ('FAILED', 'CANCELLED'))
+                            where c.conversation_id = x.id and t.state not in ('FAILED', 'CANCELLED', 'REOPENED'))
             """;
     /** One statement per page; returns only the rows that were new, so a page seen twice counts once. */
     private static final String INSERT = """

@@ -11,9 +11,26 @@ import java.time.Duration;
 @ConfigMapping(prefix = "sweep")
 public interface SweepConfig {
 
-    /** Conversations asked per search page (Dixa documents no maximum; the simulator caps at 500). */
-    @WithDefault("500")
+    /**
+     * Conversations asked per search page to start with (Dixa documents no maximum); a run halves it on a 400 for the
+     * first page of a window and keeps the smaller size.
+     */
+    @WithDefault("100")
     int pageSize();
+
+    /**
+     * How deep one search may page (hits of one query). A window that would go deeper is split in two: Dixa's search
+     * (an index behind it) refuses deep paging, and the limit is not documented.
+     */
+    @WithDefault("10000")
+    int searchDepth();
+
+    /**
+     * An incremental run searches ClosedDate from the last fully enumerated cutoff minus this much, for conversations
+     * Dixa indexed late (search index lag) or closed in the same instant as the old cutoff.
+     */
+    @WithDefault("1h")
+    Duration watermarkOverlap();
 
     /** Targets written per transaction when a run becomes a ticket. */
     @WithDefault("1000")

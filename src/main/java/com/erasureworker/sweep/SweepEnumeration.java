@@ -8,12 +8,16 @@ import com.erasureworker.dixa.SearchHit;
 import com.erasureworker.dixa.SearchParameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Walks Dixa's filtered search ({@code Status IsOneOf [closed]}, {@code ClosedDate Until <cutoff>}, optional
- * channels) page by page with {@link DixaPagination#forEachPage}, from the run's saved page key, saving each page
- * together with the key of the next before asking for it, and stopping once the run is full. Search calls run in the
- * {@link RateLane#SWEEP} lane, outside any transaction.
+ * Walks Dixa's filtered search ({@code Status IsOneOf [closed]}, {@code ClosedDate Between} one time window,
+ * optional channels) window by window ({@link SearchWindows}) and page by page with {@link DixaPagination#forEachPage},
+ * from the run's saved window and page key, saving each page together with the key of the next before asking for it,
+ * and stopping once the run is full. An incremental run starts at the policy's watermark, so it asks only about the
+ * closes since the last run. A window that would page deeper than {@code SWEEP_SEARCH_DEPTH} is split; a 400 on a
+ * window's first page halves the page size (a 400 deeper in a window is taken as Dixa's own depth limit, and splits
+ * it). Search calls run in the {@link RateLane#SWEEP} lane, outside any transaction.
  */
 @ApplicationScoped
 class SweepEnumeration {
@@ -28,33 +32,91 @@ class SweepEnumeration {
         this.config = config;
     }
 
+    /** How one window's walk ended. */
+    private enum WindowEnd { READ, TOO_DEEP, FULL, REFUSED, FAILED }
+
     /**
-     * Carries on from the run's saved page key to the end of the results (or the run's limit).
+     * Carries on from the run's saved window and page key to the cutoff (or the run's limit).
      *
      * @return OK when enumeration is complete, else the Dixa failure that stopped it (already recorded)
      */
     DixaOutcome<Void> run(SweepRun run, String owner) {
-        SearchParameters parameters = SearchParameters.closedBefore(run.cutoff,
-                RetentionPolicy.splitChannels(run.channels));
-        int[] room = {run.maxConversations - run.toErase()};
-        if (room[0] <= 0) {
-            lifecycle.enumerated(run.id, owner, true);
-            return DixaOutcome.ok(null, List.of());
+        List<String> channels = RetentionPolicy.splitChannels(run.channels);
+        Optional<SearchWindows.Cursor> cursor = Optional.of(
+                lifecycle.windows(run.id, owner, config.watermarkOverlap(), config.pageSize()));
+        while (cursor.isPresent()) {
+            SearchWindows.Cursor window = cursor.get();
+            if (window.room() <= 0) {
+                lifecycle.enumerated(run.id, owner, true);
+                return DixaOutcome.ok(null, List.of());
+            }
+            if (!window.from().isBefore(window.to())) {
+                cursor = lifecycle.windowDone(run.id, owner, config.searchDepth());
+                continue;
+            }
+            DixaOutcome<?>[] failure = {null};
+            WindowEnd end = walk(run, owner, window, channels, failure);
+            switch (end) {
+                case READ -> cursor = lifecycle.windowDone(run.id, owner, config.searchDepth());
+                case FULL -> {
+                    lifecycle.enumerated(run.id, owner, true);
+                    return DixaOutcome.ok(null, List.of());
+                }
+                case TOO_DEEP -> {
+                    cursor = lifecycle.splitWindow(run.id, owner);
+                    if (cursor.isEmpty()) {
+                        lifecycle.failed(run.id, owner, DixaOutcome.failure(DixaOutcome.Kind.BAD_REQUEST,
+                                "more closed conversations in one second than the search depth allows", null,
+                                List.of()));
+                        return DixaOutcome.failure(DixaOutcome.Kind.BAD_REQUEST, "window too deep", null, List.of());
+                    }
+                }
+                case REFUSED -> {
+                    cursor = lifecycle.halvePageSize(run.id, owner);
+                    if (cursor.isEmpty()) {
+                        lifecycle.failed(run.id, owner, failure[0]);
+                        return failure[0].map(value -> null);
+                    }
+                }
+                case FAILED -> {
+                    lifecycle.failed(run.id, owner, failure[0]);
+                    return failure[0].map(value -> null);
+                }
+            }
         }
-        String[] nextKey = {run.pageKey};
-        DixaOutcome<Long> walked = DixaPagination.forEachPage(run.pageKey,
-                key -> RateLane.with(RateLane.SWEEP, () -> dixa.searchConversations(parameters, config.pageSize(), key)),
-                (hits, next) -> {
-                    room[0] = lifecycle.savePage(run.id, owner, hits.stream().map(SearchHit::id).toList(), next);
+        lifecycle.enumerated(run.id, owner, false);
+        return DixaOutcome.ok(null, List.of());
+    }
+
+    /** One window from its saved page key to its end, the run's limit, or the depth the search allows. */
+    private WindowEnd walk(SweepRun run, String owner, SearchWindows.Cursor window, List<String> channels,
+            DixaOutcome<?>[] failure) {
+        SearchParameters parameters = SearchParameters.closedBetween(window.from(), window.to(), channels);
+        int[] hits = {window.hits()};
+        int[] room = {window.room()};
+        boolean[] tooDeep = {false};
+        String[] nextKey = {window.pageKey()};
+        DixaOutcome<Long> walked = DixaPagination.forEachPage(window.pageKey(),
+                key -> RateLane.with(RateLane.SWEEP,
+                        () -> dixa.searchConversations(parameters, window.pageSize(), key)),
+                (items, next) -> {
+                    room[0] = lifecycle.savePage(run.id, owner, items.stream().map(SearchHit::id).toList(), next);
+                    hits[0] += items.size();
                     nextKey[0] = next;
-                    return room[0] > 0;
+                    tooDeep[0] = next != null && SearchWindows.tooDeep(hits[0], window.pageSize(), config.searchDepth());
+                    return room[0] > 0 && !tooDeep[0];
                 });
         if (!walked.isOk()) {
-            lifecycle.failed(run.id, owner, walked);
-            return walked.map(value -> null);
+            failure[0] = walked;
+            if (walked.kind() == DixaOutcome.Kind.BAD_REQUEST) {
+                // Deeper than Dixa pages (its limit may be below ours), or a page size it refuses.
+                return hits[0] > 0 ? WindowEnd.TOO_DEEP : WindowEnd.REFUSED;
+            }
+            return WindowEnd.FAILED;
         }
-        // Stopped with pages left: the run is full (its limit was reached); otherwise the results ended.
-        lifecycle.enumerated(run.id, owner, nextKey[0] != null);
-        return DixaOutcome.ok(null, List.of());
+        if (nextKey[0] == null) {
+            return WindowEnd.READ;
+        }
+        return room[0] <= 0 ? WindowEnd.FULL : WindowEnd.TOO_DEEP;
     }
 }

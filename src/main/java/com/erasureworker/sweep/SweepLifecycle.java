@@ -89,7 +89,7 @@ class SweepLifecycle {
     }
 
     /**
-     * Stores one page of hits and the key of the next page in one transaction.
+     * Stores one page of hits, the key of the next page and the depth reached in the window, in one transaction.
      *
      * @return how many more conversations the run may take after this page
      */
@@ -102,11 +102,123 @@ class SweepLifecycle {
         run.held += stored.held();
         run.limitReached |= stored.overLimit() > 0;
         run.pages++;
+        run.searchCalls++;
+        run.windowHits += ids.size();
         run.pageKey = nextPageKey;
         run.attempts = 0;
         run.lastError = null;
-        run.leaseUntil = Instant.now(clock).plus(worker.leaseDuration());
         return run.maxConversations - run.toErase();
+    }
+
+    /**
+     * Where the run's enumeration stands: starts it the first time (from the policy's watermark minus the overlap when
+     * the last real run enumerated the same channels, else from the start of history).
+     */
+    @Transactional
+    SearchWindows.Cursor windows(UUID runId, String owner, Duration overlap, int pageSize) {
+        SweepRun run = leased(runId, owner);
+        if (run.windowFrom == null) {
+            RetentionPolicy policy = RetentionPolicy.current();
+            boolean sameScope = policy != null && policy.sweptUntil != null
+                    && channelKey(run.channels).equals(policy.sweptChannels);
+            Instant from = sameScope ? policy.sweptUntil.minus(overlap) : SearchWindows.HISTORY_START;
+            // A longer retention than last time: nothing closed after the cutoff is searched.
+            run.sweptFrom = from.isAfter(run.cutoff) ? run.cutoff : from;
+            run.windowFrom = run.sweptFrom;
+            run.windowTo = SearchWindows.firstTo(run.sweptFrom, run.cutoff, sameScope);
+            run.windowHits = 0;
+            run.pageSize = run.pageSize == null ? pageSize : run.pageSize;
+            run.pageKey = null;
+        }
+        return cursor(run);
+    }
+
+    /**
+     * The window would page deeper than the search allows: it is split, and its first half searched from its first
+     * page (hits already stored are not stored or counted again).
+     *
+     * @return the new cursor, or empty when the window cannot be split any more
+     */
+    @Transactional
+    Optional<SearchWindows.Cursor> splitWindow(UUID runId, String owner) {
+        SweepRun run = leased(runId, owner);
+        run.searchCalls++;
+        Optional<Instant> half = SearchWindows.half(run.windowFrom, run.windowTo);
+        if (half.isEmpty()) {
+            return Optional.empty();
+        }
+        run.windowTo = half.get();
+        run.windowHits = 0;
+        run.pageKey = null;
+        return Optional.of(cursor(run));
+    }
+
+    /**
+     * Dixa refused the first page of a window (400): the page size is halved and the window searched again.
+     *
+     * @return the new cursor, or empty when the page size is already 1 (the request itself is refused)
+     */
+    @Transactional
+    Optional<SearchWindows.Cursor> halvePageSize(UUID runId, String owner) {
+        SweepRun run = leased(runId, owner);
+        run.searchCalls++;
+        if (run.pageSize <= 1) {
+            return Optional.empty();
+        }
+        run.pageSize = run.pageSize / 2;
+        run.windowHits = 0;
+        run.pageKey = null;
+        return Optional.of(cursor(run));
+    }
+
+    /**
+     * The current window is fully read: everything closed up to its end is enumerated, and the next window is sized
+     * from this one's density.
+     *
+     * @return the next window, or empty when this one reached the cutoff
+     */
+    @Transactional
+    Optional<SearchWindows.Cursor> windowDone(UUID runId, String owner, int depth) {
+        SweepRun run = leased(runId, owner);
+        run.enumeratedUntil = run.windowTo;
+        if (!run.windowTo.isBefore(run.cutoff)) {
+            return Optional.empty();
+        }
+        Instant nextTo = SearchWindows.nextTo(run.windowFrom, run.windowTo, run.windowHits, depth, run.cutoff);
+        run.windowFrom = run.windowTo;
+        run.windowTo = nextTo;
+        run.windowHits = 0;
+        run.pageKey = null;
+        return Optional.of(cursor(run));
+    }
+
+    private static SearchWindows.Cursor cursor(SweepRun run) {
+        return new SearchWindows.Cursor(run.windowFrom, run.windowTo, run.pageKey, run.windowHits, run.pageSize,
+                run.maxConversations - run.toErase());
+    }
+
+    static String channelKey(String channels) {
+        return channels == null ? "" : channels;
+    }
+
+    /**
+     * A real run's candidates are all enqueued: the policy's watermark moves to what the run fully enumerated, so the
+     * next run for the same channels searches only from there (minus the overlap). A run that stopped at its limit
+     * moves it only to the end of its last complete window; a dry run never moves it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void advanceWatermark(SweepRun run) {
+        if (run.dryRun || run.enumeratedUntil == null) {
+            return;
+        }
+        RetentionPolicy policy = RetentionPolicy.currentForUpdate();
+        String channels = channelKey(run.channels);
+        if (policy.sweptUntil != null && channels.equals(policy.sweptChannels)
+                && !run.enumeratedUntil.isAfter(policy.sweptUntil)) {
+            return;
+        }
+        policy.sweptUntil = run.enumeratedUntil;
+        policy.sweptChannels = channels;
     }
 
     /**
@@ -122,6 +234,7 @@ class SweepLifecycle {
         if (run.dryRun || run.toErase() == 0) {
             run.state = SweepState.COMPLETED;
             run.finishedAt = now;
+            advanceWatermark(run);
             finished(run, null);
         } else {
             run.state = SweepState.ENQUEUING;

@@ -155,6 +155,26 @@ public class SweepResource {
         return views.held(runId, pageNumber, pageSize);
     }
 
+    @GET
+    @Path("/{id}/reopened")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ "admin", "dpo", "auditor" })
+    @Operation(summary = "Conversations of the run's ticket left alone because they were reopened",
+            description = "Read just before erasing, each was open again or closed again after the run's cutoff: its "
+                    + "target ended REOPENED and nothing was written to Dixa; a later run finds it when it is due. "
+                    + "In id order, paged (size 1 to 1000, default 100). " + READ_ROLES)
+    public SweepConversationPage reopened(@PathParam("id") String id, @QueryParam("page") String page,
+            @QueryParam("size") String size) {
+        UUID runId = PathIds.uuid(id, "sweep");
+        List<FieldError> errors = new ArrayList<>();
+        int pageNumber = QueryParameters.page(page, size, 100, 1000, errors);
+        int pageSize = QueryParameters.bounded("size", size, 100, 1, 1000, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.badRequest("Some query parameters are not readable.", errors);
+        }
+        return views.reopened(runId, pageNumber, pageSize);
+    }
+
     private static void write(BufferedWriter writer, String line) {
         try {
             writer.write(line);

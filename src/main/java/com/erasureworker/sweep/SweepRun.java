@@ -33,7 +33,23 @@ public class SweepRun extends PanacheEntityBase {
     public int closedMoreThanDays;
     public String channels;
     public int maxConversations;
-    /** The next search page to fetch; null before the first page. */
+    /**
+     * Where enumeration started: the policy's watermark minus the overlap (an incremental run), or the start of
+     * history (a first run, or the channels changed). Null until enumeration starts.
+     */
+    public Instant sweptFrom;
+    /** The ClosedDate window being searched ({@code [windowFrom, windowTo]}); null until enumeration starts. */
+    public Instant windowFrom;
+    public Instant windowTo;
+    /** Hits read in the current window so far (the depth the next page would reach). */
+    public int windowHits;
+    /** Conversations asked per page; halved on a 400 for a window's first page. */
+    public Integer pageSize;
+    /** Search calls answered for this run (pages saved, windows split, page sizes refused). */
+    public int searchCalls;
+    /** Every conversation closed up to here (and after {@code sweptFrom}) has been enumerated. */
+    public Instant enumeratedUntil;
+    /** The next search page of the current window to fetch; null before its first page. */
     public String pageKey;
     public int pages;
     /** Every hit stored for this run, skipped ones included. */

@@ -83,6 +83,8 @@ class SweepTicket {
         ticket.contentHash = "sweep:" + run.id;
         // The search returns closed conversations only; one reopened since is left alone (visibly) rather than closed.
         ticket.closePolicy = ClosePolicy.NEVER;
+        // Each conversation is read before it is erased: only one still closed, last closed by the cutoff, is erased.
+        ticket.closedBefore = run.cutoff;
         ticket.reason = "Retention sweep: conversations closed more than " + run.closedMoreThanDays
                 + " days ago (at or before " + run.cutoff + ")";
         ticket.requestedBy = run.triggeredBy;
@@ -126,6 +128,7 @@ class SweepTicket {
         run.leaseOwner = null;
         run.leaseUntil = null;
         ErasureRequest ticket = ErasureRequest.findById(run.ticketId);
+        lifecycle.advanceWatermark(run);
         lifecycle.finished(run, ticket.ticketRef);
     }
 }

@@ -29,8 +29,13 @@ public record SweepView(
         @Schema(description = "targets written to the ticket") int enqueued,
         @Schema(description = "targets of the ticket that are DONE") long completed,
         @Schema(description = "targets of the ticket that FAILED") long failed,
+        @Schema(description = "targets of the ticket left alone because their conversation was reopened (listed at /{id}/reopened)") long reopened,
         UUID ticketId,
         String ticketRef,
         int attempts,
-        String lastError) {
+        String lastError,
+        @Schema(description = "where the search started: the policy's watermark minus SWEEP_WATERMARK_OVERLAP (an incremental run), or 2000-01-01 (a walk of the whole history)") Instant sweptFrom,
+        @Schema(description = "every conversation closed from sweptFrom up to here has been enumerated") Instant enumeratedUntil,
+        @Schema(description = "search calls answered for this run") int searchCalls,
+        @Schema(description = "conversations asked per search page (halved after a 400)") Integer pageSize) {
 }

@@ -50,6 +50,24 @@ public class SweepViews {
         return new HeldPage(candidates.held(id, page, size), page, size, run.held);
     }
 
+    /** A page of the conversations of the run's ticket whose targets ended REOPENED, in id order. */
+    @Transactional
+    public SweepConversationPage reopened(UUID id, int page, int size) {
+        SweepRun run = find(id);
+        if (run.ticketId == null) {
+            return new SweepConversationPage(List.of(), page, size, 0);
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = entityManager.createNativeQuery("""
+                select conversation_id from erasure_target where request_id = :ticket and state = 'REOPENED'
+                order by conversation_id offset :offset limit :size""").setParameter("ticket", run.ticketId)
+                .setParameter("offset", (long) page * size).setParameter("size", size).getResultList();
+        long total = ((Number) entityManager.createNativeQuery("""
+                select count(*) from erasure_target where request_id = :ticket and state = 'REOPENED'""")
+                .setParameter("ticket", run.ticketId).getSingleResult()).longValue();
+        return new SweepConversationPage(ids.stream().map(Number::longValue).toList(), page, size, total);
+    }
+
     /** Throws 404 when there is no such run; used before streaming an export. */
     @Transactional
     void requireRun(UUID id) {
@@ -70,6 +88,7 @@ public class SweepViews {
         String ticketRef = null;
         long completed = 0;
         long failed = 0;
+        long reopened = 0;
         if (run.ticketId != null) {
             ErasureRequest ticket = ErasureRequest.findById(run.ticketId);
             ticketRef = ticket.ticketRef;
@@ -81,16 +100,19 @@ public class SweepViews {
             }
             @SuppressWarnings("unchecked")
             List<Object[]> counts = entityManager.createNativeQuery("""
-                    select count(*) filter (where state = 'DONE'), count(*) filter (where state = 'FAILED')
+                    select count(*) filter (where state = 'DONE'), count(*) filter (where state = 'FAILED'),
+                           count(*) filter (where state = 'REOPENED')
                     from erasure_target where request_id = :ticket""").setParameter("ticket", run.ticketId)
                     .getResultList();
             completed = ((Number) counts.get(0)[0]).longValue();
             failed = ((Number) counts.get(0)[1]).longValue();
+            reopened = ((Number) counts.get(0)[2]).longValue();
         }
         return new SweepView(run.id, state, run.dryRun, run.triggeredBy, run.requestedAt, run.startedAt,
                 run.enumeratedAt, finishedAt, run.cutoff, run.closedMoreThanDays,
                 RetentionPolicy.splitChannels(run.channels), run.maxConversations, run.pages, run.found, run.skipped,
-                run.held, run.toErase(), run.limitReached, run.enqueued, completed, failed, run.ticketId, ticketRef,
-                run.attempts, run.lastError);
+                run.held, run.toErase(), run.limitReached, run.enqueued, completed, failed, reopened, run.ticketId,
+                ticketRef, run.attempts, run.lastError, run.sweptFrom, run.enumeratedUntil, run.searchCalls,
+                run.pageSize);
     }
 }

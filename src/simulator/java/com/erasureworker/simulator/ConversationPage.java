@@ -36,4 +36,19 @@ final class ConversationPage {
                     "meta", page.meta(apiVersion, path, filterQuery, next, previous));
         }
     }
+
+    /** One page at {@code page.offset()} of the matches in csid order; O(offset + page) per call. */
+    static Map<String, Object> offset(SimulatorStore store, PageRequest page, Predicate<StoredConversation> match,
+            Function<StoredConversation, Object> view, String apiVersion, String path) {
+        synchronized (store) {
+            List<StoredConversation> found = store.scan(null, null, page.offset() + page.limit(), match);
+            List<StoredConversation> slice = found.subList(Math.min(page.offset(), found.size()),
+                    Math.min(page.offset() + page.limit(), found.size()));
+            boolean more = found.size() > page.offset() + page.limit();
+            String next = more ? "offset=" + (page.offset() + page.limit()) : null;
+            String previous = page.offset() > 0 ? "offset=" + Math.max(0, page.offset() - page.limit()) : null;
+            return Map.of("data", slice.stream().map(view).toList(),
+                    "meta", page.meta(apiVersion, path, "", next, previous));
+        }
+    }
 }

@@ -24,6 +24,11 @@ final class ConversationSearch {
     }
 
     static Predicate<StoredConversation> parse(JsonNode body) {
+        return parse(body, false);
+    }
+
+    /** @param firstClose whether ClosedDate is the first close (kept through reopens) rather than the latest */
+    static Predicate<StoredConversation> parse(JsonNode body, boolean firstClose) {
         if (!body.isObject()) {
             throw invalid();
         }
@@ -34,7 +39,7 @@ final class ConversationSearch {
         }
         JsonNode filters = body.path("filters");
         if (!filters.isMissingNode() && !filters.isNull()) {
-            match = match.and(filters(filters));
+            match = match.and(filters(filters, firstClose));
         }
         return match;
     }
@@ -52,7 +57,7 @@ final class ConversationSearch {
                 || (c.subject != null && hit.test(c.subject.toLowerCase(Locale.ROOT)));
     }
 
-    private static Predicate<StoredConversation> filters(JsonNode filters) {
+    private static Predicate<StoredConversation> filters(JsonNode filters, boolean firstClose) {
         String strategy = RequestValues.text(filters, "strategy");
         if (!"All".equals(strategy) && !"Any".equals(strategy)) {
             throw invalid();
@@ -62,12 +67,12 @@ final class ConversationSearch {
             throw invalid();
         }
         List<Predicate<StoredConversation>> parts = new ArrayList<>();
-        conditions.forEach(condition -> parts.add(condition(condition.path("field"))));
+        conditions.forEach(condition -> parts.add(condition(condition.path("field"), firstClose)));
         return "All".equals(strategy) ? c -> parts.stream().allMatch(p -> p.test(c))
                 : c -> parts.isEmpty() || parts.stream().anyMatch(p -> p.test(c));
     }
 
-    private static Predicate<StoredConversation> condition(JsonNode field) {
+    private static Predicate<StoredConversation> condition(JsonNode field, boolean firstClose) {
         String type = RequestValues.text(field, "_type");
         JsonNode operator = field.path("operator");
         if (type == null || !operator.isObject()) {
@@ -76,7 +81,7 @@ final class ConversationSearch {
         return switch (type) {
             case "Status" -> oneOf(operator, c -> c.state.searchStatus(), STATUSES);
             case "Channel" -> oneOf(operator, c -> searchChannel(c.channel), null);
-            case "ClosedDate" -> timestamp(operator, c -> c.closedAt);
+            case "ClosedDate" -> timestamp(operator, firstClose ? c -> c.firstClosedAt : c -> c.closedAt);
             case "CreationDate" -> timestamp(operator, c -> c.createdAt);
             default -> throw DixaError.badRequest("The simulator does not support the search filter " + type);
         };

@@ -24,14 +24,39 @@ public class SearchResource {
     @Inject
     SimulatorStore store;
 
+    @Inject
+    SimulatorModes modes;
+
     @POST
     @Path("conversations")
     public Object conversations(@PathParam("apiVersion") String apiVersion, @QueryParam("pageLimit") String pageLimit,
             @QueryParam("pageKey") String pageKey, String body) {
         RequestValues.version(apiVersion);
+        Predicate<StoredConversation> match = ConversationSearch.parse(RequestValues.json(body),
+                modes.closedDateIsFirstClose());
+        if (modes.searchDepthCap() > 0) {
+            return offsetPage(pageLimit, pageKey, match, apiVersion);
+        }
         PageRequest page = PageRequest.of(pageLimit, pageKey);
-        Predicate<StoredConversation> match = ConversationSearch.parse(RequestValues.json(body));
         return ConversationPage.of(store, page, match, SearchResource::hit, apiVersion, "/search/conversations", "");
+    }
+
+    /** Offset paging with a depth cap and a maximum page size, each refused with a 400 beyond it. */
+    private Object offsetPage(String pageLimit, String pageKey, Predicate<StoredConversation> match,
+            String apiVersion) {
+        if (pageLimit != null && pageLimit.matches("\\d+") && Integer.parseInt(pageLimit) > modes.searchMaxPageSize()) {
+            throw DixaError.badRequest("Invalid value for: query parameter pageLimit (at most "
+                    + modes.searchMaxPageSize() + ")");
+        }
+        PageRequest page = PageRequest.of(pageLimit, pageKey);
+        if (page.after() != null || page.before() != null) {
+            throw DixaError.badRequest("Invalid value for: query parameter pageKey");
+        }
+        if (page.offset() + page.limit() > modes.searchDepthCap()) {
+            throw DixaError.badRequest("Result window is too large: offset + pageLimit must be at most "
+                    + modes.searchDepthCap());
+        }
+        return ConversationPage.offset(store, page, match, SearchResource::hit, apiVersion, "/search/conversations");
     }
 
     private static Object hit(StoredConversation conversation) {

@@ -36,6 +36,10 @@ public class SimulatorModes {
     private volatile boolean tokenRevoked;
     private volatile boolean closeOfClosedIsBadRequest;
     private volatile boolean requestRecordsExpired;
+    private volatile boolean closedDateIsFirstClose;
+    /** 0: the search pages by cursor without a limit; otherwise offset paging refused beyond this many hits. */
+    private volatile int searchDepthCap;
+    private volatile int searchMaxPageSize;
 
     public SimulatorModes repeatedAnonymize(RepeatedAnonymize mode) {
         this.repeatedAnonymize = mode;
@@ -133,6 +137,34 @@ public class SimulatorModes {
         return requestRecordsExpired;
     }
 
+    /** §9.9: the search's ClosedDate is the first close, kept through a reopen, instead of the latest close. */
+    public SimulatorModes closedDateIsFirstClose(boolean on) {
+        this.closedDateIsFirstClose = on;
+        return this;
+    }
+
+    boolean closedDateIsFirstClose() {
+        return closedDateIsFirstClose;
+    }
+
+    /**
+     * §9.9/§9.10: the filtered search pages by offset, as a search index does: a {@code pageLimit} above
+     * {@code maxPageSize}, or a page reaching beyond {@code depthCap} hits of one query, answers 400.
+     */
+    public SimulatorModes offsetSearch(int depthCap, int maxPageSize) {
+        this.searchDepthCap = depthCap;
+        this.searchMaxPageSize = maxPageSize;
+        return this;
+    }
+
+    int searchDepthCap() {
+        return searchDepthCap;
+    }
+
+    int searchMaxPageSize() {
+        return searchMaxPageSize;
+    }
+
     void clear() {
         repeatedAnonymize = RepeatedAnonymize.ACCEPT;
         anonymizedRead = AnonymizedRead.READABLE;
@@ -148,6 +180,9 @@ public class SimulatorModes {
         tokenRevoked = false;
         closeOfClosedIsBadRequest = false;
         requestRecordsExpired = false;
+        closedDateIsFirstClose = false;
+        searchDepthCap = 0;
+        searchMaxPageSize = 0;
     }
 
     boolean repeatIsConflict() {

@@ -148,6 +148,9 @@ public class SimulatorStore {
         conversation.state = ConversationState.Closed;
         conversation.stateUpdatedAt = at;
         conversation.closedAt = at;
+        if (conversation.firstClosedAt == null) {
+            conversation.firstClosedAt = at;
+        }
         record(conversation, "ConversationClosed", byUserId, at, Map.of());
         webhooks.conversationChanged(conversation, endUsers.get(conversation.requesterId), "ConversationClosed");
     }

@@ -18,6 +18,8 @@ final class StoredConversation {
     Instant stateUpdatedAt;
     /** Latest close; cleared on reopen so ClosedDate filters only see conversations that are closed now. */
     Instant closedAt;
+    /** The first close ever (kept through reopens), for the mode where ClosedDate means the first close. */
+    Instant firstClosedAt;
     Instant anonymizedAt;
     UUID assignedAgentId;
     String subject;

@@ -83,6 +83,9 @@ public class SweepFixtures {
         entityManager.createNativeQuery("""
                 update sweep_run set state = 'FAILED', lease_owner = null, lease_until = null
                 where state in ('QUEUED', 'ENUMERATING', 'ENQUEUING')""").executeUpdate();
+        // The next test's conversations are made anew, closed at times before this test's cutoff: a full walk again.
+        entityManager.createNativeQuery("update retention_policy set swept_until = null, swept_channels = null")
+                .executeUpdate();
     }
 
     @Transactional

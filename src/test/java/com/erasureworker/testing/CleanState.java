@@ -20,7 +20,7 @@ import java.sql.SQLException;
  * subscription or event, legal hold or canary run left from earlier classes, so nothing of theirs is claimed, read or
  * delivered while this class runs. The rows go by {@code TRUNCATE ... CASCADE} as the schema owner (the runtime
  * role may not truncate), which also empties every table that references them. The audit trail, its chain head and
- * checkpoints, the migrations' seeded rows (retention policy, processing switch) and the rate buckets stay: the trail
+ * checkpoints, the migrations' seeded rows (retention policy, its sweep watermark cleared; processing switch) and the rate buckets stay: the trail
  * is append-only and stays a valid chain; events of earlier classes simply name tickets that no longer exist.
  * Registered through {@code META-INF/services}; runs after Quarkus has started for the class.
  */
@@ -50,6 +50,8 @@ public class CleanState implements QuarkusTestBeforeClassCallback {
         }
         try {
             OwnerConnection.execute("truncate table " + String.join(", ", CLEARED) + " cascade");
+            // The sweep watermark belongs to the runs just cleared: the next class's sweeps walk the whole history.
+            OwnerConnection.execute("update retention_policy set swept_until = null, swept_channels = null");
         } catch (SQLException e) {
             throw new IllegalStateException("could not clear the state of earlier test classes", e);
         }
