@@ -348,7 +348,8 @@ final class TargetTransitions {
                 new StepResult.Stuck(""), new StepResult.Unconfirmed("", null, null, true),
                 new StepResult.Transient("", null, true), new StepResult.Permanent(""),
                 new StepResult.Crashed(""), new StepResult.Retry(), new StepResult.Release(), new StepResult.Cancel(),
-                new StepResult.Paused(), new StepResult.OnHold(null, null), new StepResult.HoldLifted());
+                new StepResult.Paused(), new StepResult.OnHold(null, null), new StepResult.HoldLifted(),
+                new StepResult.Reopened(""));
     }
 
     /** The table as the lines of the diagram in this class's Javadoc (the FAILED/Retry line is written by hand). */

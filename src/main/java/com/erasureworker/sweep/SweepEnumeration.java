@@ -17,7 +17,8 @@ import java.util.Optional;
  * and stopping once the run is full. An incremental run starts at the policy's watermark, so it asks only about the
  * closes since the last run. A window that would page deeper than {@code SWEEP_SEARCH_DEPTH} is split; a 400 on a
  * window's first page halves the page size (a 400 deeper in a window is taken as Dixa's own depth limit, and splits
- * it). Search calls run in the {@link RateLane#SWEEP} lane, outside any transaction.
+ * it); a window of one second (a bulk close) cannot be split and is paged as deep as Dixa allows. Search calls run in
+ * the {@link RateLane#SWEEP} lane, outside any transaction.
  */
 @ApplicationScoped
 class SweepEnumeration {
@@ -95,6 +96,8 @@ class SweepEnumeration {
         int[] hits = {window.hits()};
         int[] room = {window.room()};
         boolean[] tooDeep = {false};
+        // A window too short to split (a bulk close: thousands closed in one second) is paged as deep as Dixa allows.
+        boolean capped = SearchWindows.half(window.from(), window.to()).isPresent();
         String[] nextKey = {window.pageKey()};
         DixaOutcome<Long> walked = DixaPagination.forEachPage(window.pageKey(),
                 key -> RateLane.with(RateLane.SWEEP,
@@ -103,7 +106,8 @@ class SweepEnumeration {
                     room[0] = lifecycle.savePage(run.id, owner, items.stream().map(SearchHit::id).toList(), next);
                     hits[0] += items.size();
                     nextKey[0] = next;
-                    tooDeep[0] = next != null && SearchWindows.tooDeep(hits[0], window.pageSize(), config.searchDepth());
+                    tooDeep[0] = capped && next != null
+                            && SearchWindows.tooDeep(hits[0], window.pageSize(), config.searchDepth());
                     return room[0] > 0 && !tooDeep[0];
                 });
         if (!walked.isOk()) {

@@ -26,7 +26,7 @@ class TargetTransitionsTest {
                     Map.entry("Unconfirmed", TargetState.PENDING),
                     Map.entry("Permanent", TargetState.FAILED), Map.entry("Crashed", TargetState.PENDING),
                     Map.entry("Cancel", TargetState.CANCELLED), Map.entry("Paused", TargetState.PENDING),
-                    Map.entry("OnHold", TargetState.ON_HOLD)),
+                    Map.entry("OnHold", TargetState.ON_HOLD), Map.entry("Reopened", TargetState.REOPENED)),
             TargetState.ON_HOLD, Map.of("OnHold", TargetState.ON_HOLD, "HoldLifted", TargetState.PENDING,
                     "Cancel", TargetState.CANCELLED, "Transient", TargetState.ON_HOLD, "Crashed", TargetState.ON_HOLD,
                     "Permanent", TargetState.FAILED),
@@ -46,7 +46,8 @@ class TargetTransitionsTest {
                     "Permanent", TargetState.FAILED, "Crashed", TargetState.VERIFYING),
             TargetState.FAILED, Map.of("Retry", TargetState.PENDING),
             TargetState.DONE, Map.of(),
-            TargetState.CANCELLED, Map.of());
+            TargetState.CANCELLED, Map.of(),
+            TargetState.REOPENED, Map.of());
 
     @Test
     void everyStateAndResultPairGoesWhereTheTableSays() {

@@ -93,7 +93,7 @@ class ScaleSweepBenchmark {
         fixtures.skipUsedConversationIds(simulator, customer);
         Instant longAgo = Instant.now().minus(Duration.ofDays(400));
         for (int i = 0; i < conversations; i++) {
-            simulator.addConversation(customer, ConversationState.Closed, "Email", longAgo);
+            simulator.addConversation(customer, ConversationState.Closed, "Email", longAgo.minusSeconds(i * 300L));
         }
         List<Long> dpoConversations = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -53,7 +53,7 @@ class SweepBenchmark {
         fixtures.skipUsedConversationIds(simulator, customer);
         Instant closed = Instant.now().minus(Duration.ofDays(400));
         for (int i = 0; i < conversations; i++) {
-            simulator.addConversation(customer, ConversationState.Closed, "Email", closed);
+            simulator.addConversation(customer, ConversationState.Closed, "Email", closed.minusSeconds(i * 300L));
         }
         SweepFixtures.putPolicy(Map.of("enabled", true, "closedMoreThanDays", 365, "maxConversationsPerRun",
                 Math.max(conversations, 1), "cron", SweepFixtures.NEVER));

@@ -61,7 +61,7 @@ class SweepFairnessTest {
 
     @Test
     void aDpoTicketSubmittedDuringALargeSweepCompletesWithinSecondsWhileTheSweepKeepsGoing() {
-        Set<Long> swept = new HashSet<>(closedDaysAgo(simulator, customer, 3000, 90, "Email"));
+        Set<Long> swept = new HashSet<>(SweepFixtures.closedSpreadFrom(simulator, customer, 3000, 90, "Email"));
         List<Long> dpoConversations = closedDaysAgo(simulator, customer, 3, 1, "Email");
         jobs.startPipeline();
         String sweep = as("admin").contentType(ContentType.JSON).body(Map.of("dryRun", false)).post(SWEEPS).then()

@@ -54,6 +54,19 @@ public class SweepFixtures {
     }
 
     /**
+     * {@code count} conversations closed from {@code daysAgo} days ago backwards, a minute apart: spread as real closes
+     * are, so a sweep's ClosedDate windows can be split under the search depth.
+     */
+    static List<Long> closedSpreadFrom(DixaSimulator simulator, UUID user, int count, int daysAgo, String channel) {
+        List<Long> ids = new ArrayList<>();
+        Instant newest = Instant.now().minus(Duration.ofDays(daysAgo));
+        for (int i = 0; i < count; i++) {
+            ids.add(simulator.addConversation(user, ConversationState.Closed, channel, newest.minusSeconds(60L * i)));
+        }
+        return ids;
+    }
+
+    /**
      * The simulator starts csids at 1000 after each reset, while the database keeps other tests' tickets: conversations
      * with those ids would count as already erased. The simulator's id counter is moved past them.
      */
@@ -86,6 +99,13 @@ public class SweepFixtures {
         // The next test's conversations are made anew, closed at times before this test's cutoff: a full walk again.
         entityManager.createNativeQuery("update retention_policy set swept_until = null, swept_channels = null")
                 .executeUpdate();
+    }
+
+    /** As if a real run for every channel had fully enumerated everything closed up to {@code sweptUntil}. */
+    @Transactional
+    void watermark(Instant sweptUntil) {
+        entityManager.createNativeQuery("update retention_policy set swept_until = ?1, swept_channels = ''")
+                .setParameter(1, sweptUntil).executeUpdate();
     }
 
     @Transactional

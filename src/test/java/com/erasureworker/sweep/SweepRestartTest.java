@@ -13,6 +13,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -27,13 +28,14 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Crashes and races, with the scheduler's sweep job idle (pipeline off) so the test decides when the runner works:
- * an enumeration that breaks off at page 3 resumes there, and concurrent triggers and runners make one run.
+ * an enumeration that breaks off at page 3 resumes there, and concurrent triggers and runners make one run. The policy
+ * has a watermark, so each run searches a single ClosedDate window (windows: {@code IncrementalSweepTest}).
  */
 @QuarkusTest
 class SweepRestartTest {
 
-    /** 1200 conversations in pages of 500: three search pages. */
-    private static final int CONVERSATIONS = 1200;
+    /** 250 conversations in pages of 100 (SWEEP_PAGE_SIZE): three search pages of one ClosedDate window. */
+    private static final int CONVERSATIONS = 250;
 
     @Inject
     DixaSimulator simulator;
@@ -54,6 +56,8 @@ class SweepRestartTest {
         fixtures.skipUsedConversationIds(simulator, customer);
         SweepFixtures.putPolicy(Map.of("enabled", false, "closedMoreThanDays", 30));
         old = closedDaysAgo(simulator, customer, CONVERSATIONS, 60, "Email");
+        // An earlier run enumerated up to 61 days ago: the runs here search one window, from there to the cutoff.
+        fixtures.watermark(Instant.now().minus(Duration.ofDays(61)));
         simulator.clearCalls();
     }
 
@@ -74,7 +78,7 @@ class SweepRestartTest {
         SweepRun interrupted = fixtures.run(run);
         assertThat(interrupted.state).isEqualTo(SweepState.ENUMERATING);
         assertThat(interrupted.pages).isEqualTo(2);
-        assertThat(interrupted.found).isEqualTo(1000);
+        assertThat(interrupted.found).isEqualTo(200);
         assertThat(interrupted.pageKey).isNotNull();
         assertThat(interrupted.attempts).isEqualTo(1);
         assertThat(interrupted.lastError).contains("TRANSIENT");

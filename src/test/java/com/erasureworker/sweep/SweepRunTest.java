@@ -139,6 +139,15 @@ class SweepRunTest {
         assertThat(fixtures.events("SWEEP_STARTED")).extracting((AuditEvent event) -> event.detail.get("sweepId"))
                 .contains(run.getString("id"));
 
+        // The next run searches only from the first one's cutoff (the policy's watermark): nothing new is closed.
+        JsonPath next = settleRun(pipeline, trigger(false), "COMPLETED");
+        assertThat(next.getInt("found")).isZero();
+        assertThat(Instant.parse(next.getString("sweptFrom")))
+                .isEqualTo(Instant.parse(run.getString("cutoff")).minus(Duration.ofHours(1)));
+        assertThat(next.getString("ticketId")).isNull();
+
+        // Walking the whole history again (no watermark) finds them, already erased: skipped, not erased twice.
+        fixtures.cleanUp();
         JsonPath again = settleRun(pipeline, trigger(false), "COMPLETED");
         assertThat(again.getInt("found")).isEqualTo(4);
         assertThat(again.getInt("skipped")).as("already erased by the first run").isEqualTo(4);
