@@ -29,7 +29,7 @@ class CanaryQuestions {
 
     /** What was learnt; {@code anonymized} and {@code messagesClean} decide whether the run passed. */
     record Findings(List<Answer> answers, CanaryReport.Scope scope, boolean anonymized, boolean messagesClean,
-            List<String> advice, List<DixaCall> calls) {
+            List<String> advice, List<DixaCall> calls, boolean endUserAnonymizeAsked) {
     }
 
     private final DixaClient dixa;
@@ -121,6 +121,17 @@ class CanaryQuestions {
                     "PATCH /conversations/{id}/anonymize?force=true", forced, forced.isOk() ? "accepted" : "refused"));
         }
 
+        if (run.endUserId != null) {
+            // The end-user path, asked last, which also leaves no canary end user behind un-anonymized. The next run
+            // makes a new one: Dixa's cascade of this request must not reach the next run's conversations.
+            DixaOutcome<AnonymizationRequestStatus> user = dixa.anonymizeEndUser(run.endUserId, false);
+            calls.addAll(user.calls());
+            answers.add(answer("Does anonymizing the canary end user work? (the end-user path; also cleans up)",
+                    "PATCH /endusers/{id}/anonymize", user, user.isOk() ? "accepted (request " + user.value().id() + ")"
+                            : user.kind() == DixaOutcome.Kind.CONFLICT ? "409: refused (already anonymized or queued)"
+                            : "refused: " + user.kind()));
+        }
+
         DixaOutcome<AnonymizationRequestStatus> unknown = dixa.getAnonymizationRequest(UUID.randomUUID());
         calls.addAll(unknown.calls());
         answers.add(answer("§9.4 What does the status of a request id that does not exist answer?",
@@ -129,7 +140,8 @@ class CanaryQuestions {
 
         CanaryReport.Scope scope = new CanaryReport.Scope(markerInMessages, markerInNotes, markerInAttributes,
                 markerInLog, nonUuidAuthors);
-        return new Findings(answers, scope, anonymized, Boolean.FALSE.equals(markerInMessages), advice, calls);
+        return new Findings(answers, scope, anonymized, Boolean.FALSE.equals(markerInMessages), advice, calls,
+                run.endUserId != null);
     }
 
     /** The attribute the pipeline sets holds the ticket reference; the marker itself is never written there. */

@@ -40,6 +40,8 @@ public class CanaryRun extends PanacheEntityBase {
     public Instant finishedAt;
     public String marker;
     public UUID endUserId;
+    /** When the run asked Dixa to anonymize its end user (the last question); such an end user is not reused. */
+    public Instant endUserAnonymizeAskedAt;
     public Long conversationId;
     public Long openConversationId;
     public Instant importedAt;

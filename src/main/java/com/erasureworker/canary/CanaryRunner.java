@@ -63,7 +63,7 @@ class CanaryRunner {
         if (created.failure() != null) {
             finish(run, created.outcome(), false, created.failure(),
                     report(created.outcome(), false, created.failure(), null, null, created.importedAt()),
-                    created.calls(), created);
+                    created.calls(), created, false);
             return;
         }
         String ticketRef = "canary-" + DAY.format(now) + "-" + run.id.toString().substring(0, 8);
@@ -105,14 +105,14 @@ class CanaryRunner {
             metrics.processed(Duration.between(ticket.acceptedAt(), ticket.processedAt()));
         }
         finish(run, outcome, slow, failure, report(outcome, slow, failure, findings, ticket, run.importedAt),
-                findings.calls(), null);
+                findings.calls(), null, findings.endUserAnonymizeAsked());
     }
 
     private void finish(CanaryRun run, CanaryOutcome outcome, boolean slow, String failure, CanaryReport report,
-            List<DixaCall> calls, CanarySetup.Created created) {
+            List<DixaCall> calls, CanarySetup.Created created, boolean endUserAnonymizeAsked) {
         Instant now = Instant.now(clock);
         Map<String, Object> stored = json.convertValue(report, new TypeReference<Map<String, Object>>() { });
-        store.finish(run.id, outcome, slow, failure, stored, calls, created, now);
+        store.finish(run.id, outcome, slow, failure, stored, calls, created, endUserAnonymizeAsked, now);
         if (outcome == CanaryOutcome.PASSED) {
             metrics.passed(now);
         }

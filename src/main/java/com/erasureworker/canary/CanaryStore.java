@@ -78,8 +78,9 @@ class CanaryStore {
     /** The canary end user of the latest run that had one: reused, so runs do not leave a new end user each. */
     @Transactional
     Optional<UUID> lastEndUser() {
-        return CanaryRun.<CanaryRun>find("endUserId is not null order by requestedAt desc").firstResultOptional()
-                .map(run -> run.endUserId);
+        return CanaryRun.<CanaryRun>find("endUserId is not null and endUserId not in "
+                + "(select r.endUserId from CanaryRun r where r.endUserAnonymizeAskedAt is not null) "
+                + "order by requestedAt desc").firstResultOptional().map(run -> run.endUserId);
     }
 
     @Transactional
@@ -96,7 +97,7 @@ class CanaryStore {
 
     @Transactional
     void finish(UUID runId, CanaryOutcome outcome, boolean slow, String failure, Map<String, Object> report,
-            List<DixaCall> calls, CanarySetup.Created created, Instant now) {
+            List<DixaCall> calls, CanarySetup.Created created, boolean endUserAnonymizeAsked, Instant now) {
         CanaryRun run = CanaryRun.findById(runId);
         if (created != null) {
             apply(run, created);
@@ -107,6 +108,9 @@ class CanaryStore {
         run.failure = failure == null ? null : failure.substring(0, Math.min(1000, failure.length()));
         run.report = report;
         run.finishedAt = now;
+        if (endUserAnonymizeAsked) {
+            run.endUserAnonymizeAskedAt = now;
+        }
         audit.recordCalls(calls, run.ticketId, null);
         Map<String, Object> detail = ids(run);
         detail.put("passed", outcome == CanaryOutcome.PASSED);

@@ -5,6 +5,9 @@ import com.erasureworker.dixa.Conversation;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -19,11 +22,13 @@ class VerifyStep {
     private final DixaClient dixa;
     private final WorkerConfig config;
     private final CoveredConversations covered;
+    private final Clock clock;
 
-    VerifyStep(DixaClient dixa, WorkerConfig config, CoveredConversations covered) {
+    VerifyStep(DixaClient dixa, WorkerConfig config, CoveredConversations covered, Clock clock) {
         this.dixa = dixa;
         this.config = config;
         this.covered = covered;
+        this.clock = clock;
     }
 
     StepOutcome run(Work work, Lease lease) {
@@ -46,12 +51,28 @@ class VerifyStep {
                 return log.failed("verify conversation", read);
             }
             if (!anonymized) {
-                return log.finish(new StepResult.Transient("Dixa reported the request processed, but conversation "
-                        + conversationId + " shows no anonymizedAt", null, true));
+                return log.finish(notYetAnonymized(work, conversationId));
             }
         }
         log.event(AuditType.VERIFIED, "conversationIds", conversations);
         return log.finish(new StepResult.Verified("VERIFIED"));
+    }
+
+    /**
+     * Within {@code WORKER_VERIFY_LAG} of processedAt, Dixa may still be cascading (an end user's conversations after
+     * the end user): read again later, after a share of the time since processedAt, without spending an attempt.
+     */
+    private StepResult notYetAnonymized(Work work, long conversationId) {
+        String reason = "Dixa reported the request processed, but conversation " + conversationId
+                + " shows no anonymizedAt";
+        Instant now = Instant.now(clock);
+        if (work.processedAt() == null || now.isAfter(work.processedAt().plus(config.verify().lag()))) {
+            return new StepResult.Transient(reason, null, true);
+        }
+        Duration since = Duration.between(work.processedAt(), now);
+        Duration wait = Duration.ofMillis(Math.max(config.poll().minInterval().toMillis(),
+                (long) (since.toMillis() * config.poll().ageFraction())));
+        return new StepResult.Transient(reason + " yet (read again within WORKER_VERIFY_LAG)", wait, false);
     }
 
     private boolean sampled(Work work) {

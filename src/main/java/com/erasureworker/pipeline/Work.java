@@ -27,6 +27,7 @@ record Work(
         String subjectHash,
         Instant graceUntil,
         Instant unconfirmedUntil,
+        Instant processedAt,
         Instant closedBefore,
         Set<Long> noted,
         Set<Long> closed) {
@@ -39,6 +40,6 @@ record Work(
     static Work of(ErasureTarget target, ErasureRequest request, Set<Long> noted, Set<Long> closed) {
         return new Work(target.id, request.id, request.ticketRef, request.closePolicy, target.type, target.priority,
                 target.state, target.conversationId, target.messageId, target.endUserId, request.subjectHash,
-                target.graceUntil, target.unconfirmedUntil, request.closedBefore, noted, closed);
+                target.graceUntil, target.unconfirmedUntil, target.processedAt, request.closedBefore, noted, closed);
     }
 }

@@ -135,6 +135,14 @@ public interface WorkerConfig {
         /** For an end user: how many of the covered conversations are read back. */
         @WithDefault("3")
         int userConversations();
+
+        /**
+         * How long after processedAt a conversation that does not read anonymized yet is read again without spending
+         * an attempt: Dixa may report an end user's request processed before its conversations are (a lag the
+         * specification does not rule out). After that, each such read counts, and the attempts decide.
+         */
+        @WithDefault("15m")
+        Duration lag();
     }
 
     interface Health {

@@ -73,6 +73,12 @@ public class AnonymizationQueue {
         neverProcessed.clear();
     }
 
+    /** Back to the defaults, with no deferred cascade left (taken outside this queue's lock: it takes the store's). */
+    void reset() {
+        restoreDefaults();
+        anonymizer.clearDeferred();
+    }
+
     /** Requests for this entity from now on are never processed (true), or processed again (false). */
     synchronized void neverProcess(String targetEntityId, boolean never) {
         if (never) {
@@ -132,6 +138,7 @@ public class AnonymizationQueue {
     }
 
     private void processDueInTurn() {
+        anonymizer.applyDeferred(Instant.now());
         while (true) {
             AnonymizationRequest head;
             Instant now;

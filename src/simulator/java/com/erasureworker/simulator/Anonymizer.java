@@ -24,6 +24,34 @@ public class Anonymizer {
     @Inject
     SimulatorModes modes;
 
+    /** Conversations of an anonymized end user still to be anonymized ({@link SimulatorModes#endUserCascadeLag}). */
+    private record Deferred(long conversationId, UUID requestedBy, Instant due) {
+    }
+
+    private final java.util.List<Deferred> deferred = new java.util.ArrayList<>();
+
+    /** Anonymizes the deferred conversations that are due; called by the queue's processor. */
+    void applyDeferred(Instant now) {
+        synchronized (store) {
+            deferred.removeIf(next -> {
+                if (next.due().isAfter(now)) {
+                    return false;
+                }
+                StoredConversation conversation = store.findConversation(next.conversationId());
+                if (conversation != null) {
+                    anonymizeConversation(conversation, next.requestedBy(), now);
+                }
+                return true;
+            });
+        }
+    }
+
+    void clearDeferred() {
+        synchronized (store) {
+            deferred.clear();
+        }
+    }
+
     void apply(AnonymizationRequest request, Instant now) {
         synchronized (store) {
             switch (request.type) {
@@ -59,7 +87,13 @@ public class Anonymizer {
         user.externalId = null;
         user.displayName = "Anonymized user";
         user.anonymizedAt = now;
-        store.conversationsOf(userId).forEach(c -> anonymizeConversation(c, requestedBy, now));
+        java.time.Duration lag = modes.endUserCascadeLag();
+        if (lag.isZero()) {
+            store.conversationsOf(userId).forEach(c -> anonymizeConversation(c, requestedBy, now));
+        } else {
+            // The end user's processedAt is now; its conversations follow later.
+            store.conversationsOf(userId).forEach(c -> deferred.add(new Deferred(c.id, requestedBy, now.plus(lag))));
+        }
     }
 
     private void anonymizeConversation(StoredConversation conversation, UUID requestedBy, Instant now) {

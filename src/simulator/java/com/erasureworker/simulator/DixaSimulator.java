@@ -45,7 +45,7 @@ public class DixaSimulator {
 
     /** Clears data, calls, faults and modes; restores the configured limits, delay and throughput; unpauses the queue. */
     public void reset() {
-        queue.restoreDefaults();
+        queue.reset();
         store.clear();
         store.addAgent(new Agent(configuredAgentId, "Erasure Worker", "erasure-worker@simulated.dixa.io", true));
         store.addAttributeDefinition(new AttributeDefinition(erasureAttributeId, "Erasure ticket", "erasure_ticket",

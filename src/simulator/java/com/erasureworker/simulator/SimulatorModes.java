@@ -37,6 +37,7 @@ public class SimulatorModes {
     private volatile boolean closeOfClosedIsBadRequest;
     private volatile boolean requestRecordsExpired;
     private volatile boolean closedDateIsFirstClose;
+    private volatile java.time.Duration endUserCascadeLag = java.time.Duration.ZERO;
     /** 0: the search pages by cursor without a limit; otherwise offset paging refused beyond this many hits. */
     private volatile int searchDepthCap;
     private volatile int searchMaxPageSize;
@@ -165,6 +166,19 @@ public class SimulatorModes {
         return searchMaxPageSize;
     }
 
+    /**
+     * An end user's request is processed (processedAt, the user scrubbed) {@code lag} before its conversations are
+     * anonymized, as an asynchronous cascade at Dixa might do.
+     */
+    public SimulatorModes endUserCascadeLag(java.time.Duration lag) {
+        this.endUserCascadeLag = lag;
+        return this;
+    }
+
+    java.time.Duration endUserCascadeLag() {
+        return endUserCascadeLag;
+    }
+
     void clear() {
         repeatedAnonymize = RepeatedAnonymize.ACCEPT;
         anonymizedRead = AnonymizedRead.READABLE;
@@ -181,6 +195,7 @@ public class SimulatorModes {
         closeOfClosedIsBadRequest = false;
         requestRecordsExpired = false;
         closedDateIsFirstClose = false;
+        endUserCascadeLag = java.time.Duration.ZERO;
         searchDepthCap = 0;
         searchMaxPageSize = 0;
     }

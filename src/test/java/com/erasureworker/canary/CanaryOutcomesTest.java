@@ -2,6 +2,7 @@ package com.erasureworker.canary;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.erasureworker.audit.OwnerConnection;
@@ -133,16 +134,23 @@ class CanaryOutcomesTest {
     }
 
     @Test
-    void thePassingCanarySendsTheDocumentedTypeAssignsItsOpenConversationAndReusesOneEndUser() {
+    void thePassingCanarySendsTheDocumentedTypeAssignsItsOpenConversationAndAnonymizesItsEndUser() {
         simulator.modes().importRequiresType(true);
 
         JsonPath first = runCanary();
         JsonPath second = runCanary();
 
         assertThat(List.of(first.getString("state"), second.getString("state"))).containsOnly("PASSED");
-        assertThat(second.getString("endUserId")).isEqualTo(first.getString("endUserId"));
+        // Each run ends by anonymizing its end user (the end-user path): the next run does not reuse it.
+        assertThat(second.getString("endUserId")).isNotEqualTo(first.getString("endUserId"));
         assertThat(simulator.calls()).filteredOn(call -> call.method().equals("POST") && call.path().endsWith("/endusers"))
-                .hasSize(1);
+                .hasSize(2);
+        assertThat(simulator.calls()).filteredOn(call -> call.path().equals("/v1/endusers/"
+                + first.getString("endUserId") + "/anonymize")).singleElement()
+                .satisfies(call -> assertThat(call.status()).isEqualTo(202));
+        // Dixa processes it (its own queue, in real time).
+        await().atMost(Duration.ofSeconds(10)).until(() -> simulator.endUser(UUID.fromString(
+                first.getString("endUserId"))).orElseThrow().anonymizedAt() != null);
         assertThat(simulator.calls()).filteredOn(call -> call.path().equals("/beta/conversations/import"))
                 .hasSize(4).allSatisfy(call -> assertThat(call.body()).contains("\"_type\":\"GenericConversationImport\""));
         assertThat(simulator.calls()).filteredOn(call -> call.path().equals("/beta/conversations/import")
