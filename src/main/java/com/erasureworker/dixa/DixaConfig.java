@@ -47,6 +47,15 @@ public interface DixaConfig {
     @WithDefault("readable")
     AnonymizedRead anonymizedConversationRead();
 
+    /**
+     * What a 404 on the status read of a message request means (§9: Dixa may not show message requests):
+     * {@code accept}: Dixa accepted the request (202) and shows no status; the target is done, marked
+     * {@code UNCONFIRMED} (a message is never read back: the worker does not fetch content). {@code fail}: the target
+     * fails, as a 404 on any other request does after a read of its conversation.
+     */
+    @WithDefault("accept")
+    MessageStatusNotFound messageStatusNotFound();
+
     /** Claim a conversation for {@code agentId} (force=false) before force-closing it, so agents see who took it. */
     @WithDefault("false")
     boolean claimBeforeClose();
@@ -104,6 +113,11 @@ public interface DixaConfig {
     /** Written {@code accept} / {@code conflict} in configuration (SmallRye matches enum names hyphenated). */
     enum DuplicateAnonymize {
         ACCEPT, CONFLICT
+    }
+
+    /** Written {@code accept} / {@code fail} in configuration. */
+    enum MessageStatusNotFound {
+        ACCEPT, FAIL
     }
 
     /** Written {@code readable} / {@code not-found} in configuration. */

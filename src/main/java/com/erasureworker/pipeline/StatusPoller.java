@@ -4,6 +4,7 @@ import com.erasureworker.dixa.AnonymizationRequestStatus;
 import com.erasureworker.dixa.Conversation;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaConfig;
+import com.erasureworker.erasure.TargetType;
 import com.erasureworker.dixa.DixaOutcome;
 import com.erasureworker.dixa.DixaRateGovernor;
 import com.erasureworker.dixa.RateLane;
@@ -50,6 +51,7 @@ class StatusPoller {
     /** Most reads of one group ({@code WORKER_POLL_CATCH_UP_READS}, at least 1); also the readers' pool size. */
     private final int most;
     private final DixaRateGovernor governor;
+    private final DixaConfig dixaConfig;
     /** Least time between two reads of overdue requests: their share of the rate budget. */
     private final Duration overdueSpacing;
     private volatile Instant lastOverdueRead;
@@ -58,6 +60,7 @@ class StatusPoller {
     StatusPoller(DixaClient dixa, StatusReads reads, WorkerConfig config, Clock clock, DixaRateGovernor governor,
             DixaConfig dixaConfig) {
         this.governor = governor;
+        this.dixaConfig = dixaConfig;
         this.overdueSpacing = Duration.ofNanos((long) (1_000_000_000L
                 / (config.poll().overdueShare() * Math.max(1, dixaConfig.rateLimit().perSecond()))));
         this.dixa = dixa;
@@ -151,7 +154,10 @@ class StatusPoller {
             stalled = answer.value().isProcessed() ? false : stalled || due.overdue();
         }
         boolean moved;
-        if (answer.kind() == DixaOutcome.Kind.NOT_FOUND && due.conversationId() != null) {
+        if (answer.kind() == DixaOutcome.Kind.NOT_FOUND && due.type() == TargetType.MESSAGE
+                && dixaConfig.messageStatusNotFound() == DixaConfig.MessageStatusNotFound.ACCEPT) {
+            moved = reads.applyMessageStatusNotShown(due, answer);
+        } else if (answer.kind() == DixaOutcome.Kind.NOT_FOUND && due.conversationId() != null) {
             // Before failing a target on a 404, ask the conversation itself whether it was done.
             DixaOutcome<Conversation> conversation = RateLane.with(RateLane.STATUS,
                     () -> dixa.getConversation(due.conversationId()));

@@ -30,14 +30,14 @@ class StatusReads {
      * {@code overdue}: taken out of head-of-line order because it is far older than recent processing.
      */
     record Due(UUID targetId, UUID dixaRequestId, Instant readAt, Instant acceptedAt, Long conversationId,
-            boolean overdue) {
+            boolean overdue, TargetType type) {
         static Due of(ErasureTarget target) {
             return of(target, false);
         }
 
         static Due of(ErasureTarget target, boolean overdue) {
             return new Due(target.id, target.dixaRequestId, target.nextAttemptAt, target.acceptedAt,
-                    target.type == TargetType.CONVERSATION ? target.conversationId : null, overdue);
+                    target.type == TargetType.CONVERSATION ? target.conversationId : null, overdue, target.type);
         }
     }
 
@@ -156,6 +156,14 @@ class StatusReads {
         StepResult result = anonymized ? new StepResult.AlreadyAnonymized(due.conversationId())
                 : result(due.acceptedAt(), answer);
         return lifecycle.applyStatus(due.targetId(), calls, result);
+    }
+
+    /**
+     * A status read of a message request answered 404 and DIXA_MESSAGE_STATUS_NOT_FOUND is {@code accept}: Dixa took
+     * the request (202) and shows no status for it; the target goes on to verification, which marks it UNCONFIRMED.
+     */
+    boolean applyMessageStatusNotShown(Due due, DixaOutcome<AnonymizationRequestStatus> answer) {
+        return lifecycle.applyStatus(due.targetId(), answer.calls(), new StepResult.AlreadyAnonymized(0));
     }
 
     /** What a read means: processed, still queued (read again after a share of its age), stuck, or a failed read. */

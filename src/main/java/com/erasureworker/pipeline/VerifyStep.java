@@ -4,6 +4,7 @@ import com.erasureworker.audit.AuditType;
 import com.erasureworker.dixa.Conversation;
 import com.erasureworker.dixa.DixaClient;
 import com.erasureworker.dixa.DixaOutcome;
+import com.erasureworker.erasure.TargetType;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -42,7 +43,10 @@ class VerifyStep {
             case MESSAGE -> List.of();
         };
         if (conversations.isEmpty()) {
-            return log.finish(new StepResult.Verified("NOT_APPLICABLE"));
+            // A message is not read back. Without processedAt, Dixa showed no status for its request (a 404, accepted
+            // by DIXA_MESSAGE_STATUS_NOT_FOUND=accept): done on Dixa's 202 alone, and said so.
+            return log.finish(new StepResult.Verified(work.type() == TargetType.MESSAGE && work.processedAt() == null
+                    ? "UNCONFIRMED" : "NOT_APPLICABLE"));
         }
         for (long conversationId : conversations) {
             DixaOutcome<Conversation> read = log.conversation(conversationId);

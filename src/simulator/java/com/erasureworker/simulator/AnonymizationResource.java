@@ -27,7 +27,8 @@ public class AnonymizationResource {
             throw new DixaError(401, "User is unauthorized to perform an underlying operation");
         }
         AnonymizationRequest request = queue.find(RequestValues.uuid(requestId, "path parameter requestId"));
-        if (request == null || modes.requestRecordsExpired()) {
+        if (request == null || modes.requestRecordsExpired()
+                || modes.messageStatusNotFound() && "Message".equals(request.type)) {
             throw DixaError.notFound();
         }
         return SimJson.data(SimJson.anonymization(request));

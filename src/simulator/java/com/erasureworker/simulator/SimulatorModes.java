@@ -37,6 +37,7 @@ public class SimulatorModes {
     private volatile boolean closeOfClosedIsBadRequest;
     private volatile boolean requestRecordsExpired;
     private volatile boolean closedDateIsFirstClose;
+    private volatile boolean messageStatusNotFound;
     private volatile java.time.Duration endUserCascadeLag = java.time.Duration.ZERO;
     /** 0: the search pages by cursor without a limit; otherwise offset paging refused beyond this many hits. */
     private volatile int searchDepthCap;
@@ -179,6 +180,16 @@ public class SimulatorModes {
         return endUserCascadeLag;
     }
 
+    /** §9: the status of a message request is not shown: its status read answers 404 (the request is processed). */
+    public SimulatorModes messageStatusNotFound(boolean on) {
+        this.messageStatusNotFound = on;
+        return this;
+    }
+
+    boolean messageStatusNotFound() {
+        return messageStatusNotFound;
+    }
+
     void clear() {
         repeatedAnonymize = RepeatedAnonymize.ACCEPT;
         anonymizedRead = AnonymizedRead.READABLE;
@@ -195,6 +206,7 @@ public class SimulatorModes {
         closeOfClosedIsBadRequest = false;
         requestRecordsExpired = false;
         closedDateIsFirstClose = false;
+        messageStatusNotFound = false;
         endUserCascadeLag = java.time.Duration.ZERO;
         searchDepthCap = 0;
         searchMaxPageSize = 0;
