@@ -1,0 +1,17 @@
+package com.erasureworker.controls;
+
+import com.erasureworker.subject.Subject;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Resolves an e-mail or phone to the Dixa end users that carry it, exactly as intake resolves a ticket's subject
+ * (implemented there, {@code intake/HoldSubjects}, so this package does not depend on the Dixa gateway). Dixa is
+ * called; no transaction may be open.
+ *
+ * @throws com.erasureworker.api.ProblemException 503 while Dixa cannot be asked, 422 when Dixa reports duplicates
+ */
+public interface EndUserResolution {
+
+    List<UUID> endUsers(Subject emailOrPhone);
+}
