@@ -2,6 +2,8 @@ package com.erasureworker.controls;
 
 import com.erasureworker.subject.Subject;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -14,4 +16,13 @@ import java.util.UUID;
 public interface EndUserResolution {
 
     List<UUID> endUsers(Subject emailOrPhone);
+
+    /**
+     * Every Dixa end user whose e-mail or phone (main or additional) has one of these keyed hashes, by hash: a scan of
+     * all end users, each address hashed as it arrives and dropped. Used by the daily re-resolution, where the address
+     * itself is no longer known.
+     *
+     * @throws IllegalStateException when a page could not be read (nothing is then concluded)
+     */
+    Map<String, Set<UUID>> endUsersByKeyedHash(Set<String> keyedHashes);
 }

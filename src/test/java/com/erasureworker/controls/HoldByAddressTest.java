@@ -40,6 +40,9 @@ class HoldByAddressTest {
     @Inject
     UsedConversations usedConversations;
 
+    @Inject
+    HoldResolution resolution;
+
     @BeforeEach
     void start() {
         simulator.reset();
@@ -78,9 +81,9 @@ class HoldByAddressTest {
         assertThat(pipeline.runUntilSettled(UUID.fromString(sweepTicket))).isEqualTo(RequestState.IN_PROGRESS);
         JsonPath sweep = Controls.ticket(sweepTicket);
         for (Long id : heldConversations) {
-            assertThat(sweep.getString("targets.find { it.conversationId == " + id + " }.state")).isEqualTo("ON_HOLD");
+            assertThat(sweep.getString("targets.find { it.dixaId == '" + id + "' }.state")).isEqualTo("ON_HOLD");
         }
-        assertThat(sweep.getString("targets.find { it.conversationId == " + otherConversation + " }.state"))
+        assertThat(sweep.getString("targets.find { it.dixaId == '" + otherConversation + "' }.state"))
                 .isEqualTo("DONE");
 
         // An end-user ticket for the held person, named by id: the hold named an address.
@@ -108,6 +111,33 @@ class HoldByAddressTest {
                 .post(Controls.HOLDS).then().statusCode(422).body("errors[0].field", is("subject.phone"));
         assertThat(as("auditor").get(Controls.HOLDS).then().statusCode(200).extract().jsonPath().getLong("total"))
                 .isEqualTo(before);
+    }
+
+    @Test
+    void theDailyReResolutionAddsAnEndUserWhoGotTheHeldAddressLater() {
+        UUID first = simulator.addEndUser("late.match@example.com", null);
+        String hold = as("dpo").body(Map.of("subject", Map.of("email", "late.match@example.com"), "reason", "court"))
+                .post(Controls.HOLDS).then().statusCode(201).extract().path("id");
+        // A second profile with the same address, written differently, after the hold was placed.
+        UUID later = simulator.addEndUser("Late.Match@Example.COM", null);
+        long conversation = simulator.addConversation(later, ConversationState.Closed, "Email", Instant.now());
+        String before = Controls.submit("dpo", Map.of("endUserId", later.toString()), "NEVER");
+        assertThat(pipeline.runUntilSettled(UUID.fromString(before))).as("not known to the hold yet")
+                .isEqualTo(RequestState.COMPLETED);
+
+        long conversation2 = simulator.addConversation(later, ConversationState.Closed, "Email", Instant.now());
+        assertThat(resolution.reresolve()).isEqualTo(1);
+        assertThat(resolution.reresolve()).as("ids are added once").isZero();
+        assertThat(Controls.events("LEGAL_HOLD_RESOLVED")).anySatisfy(event -> assertThat(detail(event))
+                .containsEntry("holdId", hold).containsEntry("addedEndUsers", List.of(later.toString())));
+
+        simulator.clearCalls();
+        String after = Controls.submit("dpo", Map.of("conversationIds", List.of(conversation2)), "NEVER");
+        assertThat(pipeline.runUntilSettled(UUID.fromString(after))).isEqualTo(RequestState.IN_PROGRESS);
+        assertThat(Controls.ticket(after).getString("targets[0].state")).isEqualTo("ON_HOLD");
+        assertThat(simulator.calls()).noneMatch(Controls::isAnonymize);
+        assertThat(first).isNotEqualTo(later);
+        assertThat(conversation).isNotEqualTo(conversation2);
     }
 
     private String sweepTicket() {
