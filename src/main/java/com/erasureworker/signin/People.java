@@ -62,16 +62,16 @@ public class People implements SecurityIdentityAugmentor {
             return Uni.createFrom().item(identity);
         }
         String oidcId = token.getName();
-        String display = Optional.ofNullable(token.<Object>getClaim(config.displayNameClaim())).map(Object::toString)
-                .filter(name -> !name.isBlank()).orElse(oidcId);
         String person = userOfOidcId.getOrDefault(oidcId, oidcId);
+        String display = Optional.ofNullable(token.<Object>getClaim(config.displayNameClaim())).map(Object::toString)
+                .map(String::strip).filter(name -> !name.isEmpty()).orElse(person);
         QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder(identity)
                 .addAttribute(DISPLAY_NAME, display);
         if (!person.equals(oidcId)) {
             builder.setPrincipal(new QuarkusPrincipal(person));
         }
         SecurityIdentity augmented = builder.build();
-        if (display.equals(names.get(person))) {
+        if (display.equals(person) || display.equals(names.get(person))) {
             return Uni.createFrom().item(augmented);
         }
         return context.runBlocking(() -> {

@@ -41,7 +41,7 @@ class OnePersonTwoSignInsTest {
     }
 
     private static String token() {
-        return LocalTokens.token(DANA, List.of("dpo"), Instant.now().plusSeconds(300));
+        return LocalTokens.token(DANA, "Dana Dahl", List.of("dpo"), Instant.now().plusSeconds(300));
     }
 
     private static String submitWithToken() {
@@ -54,6 +54,8 @@ class OnePersonTwoSignInsTest {
     void aTicketSubmittedWithAnOidcTokenCannotBeApprovedByTheSamePersonInTheConsole() {
         String ticket = submitWithToken();
         ConsoleForm console = ConsoleForm.signIn("dpo", "dpo-demo-password");
+        assertThat(console.get("/console/controls").asString()).as("the person with the display name of her token")
+                .contains("Dana Dahl (dpo)");
 
         assertThat(console.post("/console/controls", "/console/controls/tickets/" + ticket + "/approve", Map.of())
                 .statusCode()).isEqualTo(403);
@@ -73,9 +75,9 @@ class OnePersonTwoSignInsTest {
                 .body(Map.of("ticketRef", "PERSON-" + UUID.randomUUID(), "subject", Map.of("conversationIds", List.of(8))))
                 .post(TICKETS).then().statusCode(202).extract().path("id");
 
-        given().auth().oauth2(token()).post(TICKETS + "/" + ticket + "/approve").then().statusCode(403)
+        given().auth().oauth2(token()).contentType(ContentType.JSON).post(TICKETS + "/" + ticket + "/approve").then().statusCode(403)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("requestedBy"));
-        given().auth().oauth2(LocalTokens.token("7d1e-erik", List.of("dpo"), Instant.now().plusSeconds(300)))
+        given().auth().oauth2(LocalTokens.token("7d1e-erik", List.of("dpo"), Instant.now().plusSeconds(300))).contentType(ContentType.JSON)
                 .post(TICKETS + "/" + ticket + "/approve").then().statusCode(200).body("decidedBy", equalTo("7d1e-erik"));
     }
 }
