@@ -71,7 +71,9 @@ public class FormSignIns {
             } else if (succeeded) {
                 // The server-side session this sign-in starts (absolute lifetime, revoked at sign-out).
                 String person = context.request().getFormAttribute("j_username");
-                response.addCookie(sessions.start(person == null ? "" : person, context.request().isSSL()));
+                // Secure as the form cookie is: by the request's scheme, as trusted-proxy forwarding resolves it.
+                response.addCookie(sessions.start(person == null ? "" : person,
+                        "https".equalsIgnoreCase(context.request().scheme())));
             }
         });
         context.next();
