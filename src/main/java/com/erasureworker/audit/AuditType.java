@@ -74,6 +74,8 @@ public enum AuditType {
     PROCESSING_RESUMED,
     /** A legal hold was placed: its id, subject type (ids or keyed hash only), end date. */
     LEGAL_HOLD_PLACED,
+    /** An e-mail or phone hold's daily re-resolution found more Dixa end users with that address (their ids). */
+    LEGAL_HOLD_RESOLVED,
     /** A legal hold was released before its end. */
     LEGAL_HOLD_RELEASED,
     /** A target is kept by a legal hold: nothing is sent to Dixa for it. */

@@ -1,5 +1,6 @@
 package com.erasureworker.console;
 
+import com.erasureworker.signin.ConsoleSessions;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import jakarta.annotation.security.RolesAllowed;
@@ -25,12 +26,15 @@ public class DashboardPage {
     private final Template dashboardPanels;
     private final Template signIn;
     private final String sessionCookie;
+    private final ConsoleSessions sessions;
 
     DashboardPage(ConsoleSession session, DashboardFigures figures,
             @Location("console/dashboard.html") Template dashboard,
             @Location("console/dashboard-panels.html") Template dashboardPanels,
             @Location("console/sign-in.html") Template signIn,
-            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie) {
+            @ConfigProperty(name = "quarkus.http.auth.form.cookie-name") String sessionCookie,
+            ConsoleSessions sessions) {
+        this.sessions = sessions;
         this.session = session;
         this.figures = figures;
         this.dashboard = dashboard;
@@ -49,9 +53,10 @@ public class DashboardPage {
     @POST
     @Path("/sign-out")
     @RolesAllowed({ "dpo", "auditor", "admin" })
-    public Response signOut() {
+    public Response signOut(@jakarta.ws.rs.CookieParam(ConsoleSessions.COOKIE) String sessionId) {
+        sessions.end(sessionId);
         return Response.seeOther(URI.create("/console/sign-in"))
-                .cookie(expired(sessionCookie), expired(CsrfTokens.COOKIE)).build();
+                .cookie(expired(sessionCookie), expired(CsrfTokens.COOKIE), expired(ConsoleSessions.COOKIE)).build();
     }
 
     @GET

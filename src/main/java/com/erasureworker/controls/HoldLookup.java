@@ -36,7 +36,8 @@ public class HoldLookup {
     }
 
     /**
-     * The oldest active hold on any of: the end user, the keyed hash of the ticket's e-mail/phone, the conversations.
+     * The oldest active hold on any of: the end user (named by the hold, or one its e-mail/phone resolved to), the
+     * keyed hash of the ticket's e-mail/phone, the conversations.
      * Null or empty arguments are not matched.
      */
     @Transactional
@@ -46,7 +47,8 @@ public class HoldLookup {
             List<Long> chunk = conversations.subList(from, Math.min(conversations.size(), from + CHUNK));
             List<String> matches = new ArrayList<>();
             if (endUserId != null) {
-                matches.add("h.end_user_id = :user");
+                matches.add("(h.end_user_id = :user or exists (select 1 from legal_hold_end_user u "
+                        + "where u.hold_id = h.id and u.end_user_id = :user))");
             }
             if (subjectHash != null) {
                 matches.add("h.subject_hash = :hash");
@@ -86,7 +88,8 @@ public class HoldLookup {
     @Transactional
     public boolean anyEndUserHold() {
         return !entityManager.createNativeQuery("select 1 from legal_hold h where " + ACTIVE
-                + " and h.end_user_id is not null limit 1").setParameter("now", Instant.now(clock))
+                + " and (h.end_user_id is not null or exists (select 1 from legal_hold_end_user u where u.hold_id = h.id))"
+                + " limit 1").setParameter("now", Instant.now(clock))
                 .getResultList().isEmpty();
     }
 

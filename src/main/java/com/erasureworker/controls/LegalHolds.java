@@ -1,6 +1,9 @@
 package com.erasureworker.controls;
 
+import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
+import com.erasureworker.erasure.SubjectType;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
 import com.erasureworker.privacy.Redaction;
@@ -35,9 +38,11 @@ public class LegalHolds {
     private final Clock clock;
     private final Outbox outbox;
     private final Event<LegalHoldReleased> released;
+    private final EndUserResolution resolution;
 
     LegalHolds(AuditTrail audit, KeyedHash fingerprint, EntityManager entityManager, Clock clock,
-            Outbox outbox, Event<LegalHoldReleased> released) {
+            Outbox outbox, Event<LegalHoldReleased> released, EndUserResolution resolution) {
+        this.resolution = resolution;
         this.outbox = outbox;
         this.released = released;
         this.audit = audit;
@@ -46,10 +51,35 @@ public class LegalHolds {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Places a hold. An e-mail or phone is first resolved to Dixa end users (outside any transaction), and the hold
+     * keeps them by id ({@code legal_hold_end_user}), so their conversations are held in every ticket kind and in
+     * sweeps; one Dixa knows no end user for is refused (422), as one Dixa cannot be asked about (503).
+     */
     public LegalHoldView place(byte[] body, String actor) {
+        LegalHoldBody request = LegalHoldBody.read(body, fingerprint, Instant.now(clock));
+        List<UUID> endUsers = List.of();
+        SubjectType type = request.subject().type();
+        if (type == SubjectType.EMAIL || type == SubjectType.PHONE) {
+            endUsers = resolution.endUsers(request.subject().subject());
+            if (endUsers.isEmpty()) {
+                throw unresolved(type);
+            }
+        }
+        List<UUID> resolved = endUsers;
+        return QuarkusTransaction.requiringNew().call(() -> store(request, resolved, actor));
+    }
+
+    private static ProblemException unresolved(SubjectType type) {
+        String field = type == SubjectType.EMAIL ? "subject.email" : "subject.phone";
+        String reason = "Dixa knows no end user with this " + (type == SubjectType.EMAIL ? "e-mail" : "phone number")
+                + ", so the hold could keep nothing; check the value, or hold the end user or conversations by id";
+        return new ProblemException(Problem.of(422, "hold-unresolved", "Legal hold not resolved at Dixa",
+                reason + ". Nothing was recorded.", List.of(new Problem.FieldError(field, reason))));
+    }
+
+    private LegalHoldView store(LegalHoldBody request, List<UUID> endUsers, String actor) {
         Instant now = Instant.now(clock);
-        LegalHoldBody request = LegalHoldBody.read(body, fingerprint, now);
         LegalHold hold = new LegalHold();
         hold.id = UUID.randomUUID();
         hold.subjectType = request.subject().type().name();
@@ -61,6 +91,7 @@ public class LegalHolds {
         hold.createdAt = now;
         hold.persist();
         LegalHold.flush();
+        HoldEndUsers.add(entityManager, hold.id, endUsers, now);
         for (Long conversationId : request.subject().conversationIds()) {
             entityManager.createNativeQuery("insert into legal_hold_conversation (hold_id, conversation_id) values (?1, ?2)")
                     .setParameter(1, hold.id).setParameter(2, conversationId).executeUpdate();
@@ -75,6 +106,9 @@ public class LegalHolds {
             detail.put("subjectHash", hold.subjectHash);
         }
         detail.put("conversations", request.subject().conversationIds().size());
+        if (!endUsers.isEmpty()) {
+            detail.put("resolvedEndUsers", endUsers.stream().map(UUID::toString).toList());
+        }
         detail.put("endsAt", hold.endsAt == null ? "until released" : hold.endsAt.toString());
         detail.put("reasonHash", fingerprint.keyedHash(request.reason()));
         audit.record(AuditType.LEGAL_HOLD_PLACED, actor, null, null, detail);

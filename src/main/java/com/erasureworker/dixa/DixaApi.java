@@ -76,6 +76,10 @@ interface DixaApi {
             @QueryParam("pageKey") String pageKey);
 
     @GET
+    @Path("/endusers")
+    Response listEndUsers(@PathParam("apiVersion") String apiVersion, @QueryParam("pageKey") String pageKey);
+
+    @GET
     @Path("/endusers/{userId}/conversations")
     Response listEndUserConversations(@PathParam("apiVersion") String apiVersion, @PathParam("userId") UUID userId,
             @QueryParam("pageKey") String pageKey);

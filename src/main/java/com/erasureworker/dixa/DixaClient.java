@@ -33,6 +33,7 @@ public class DixaClient {
     private static final GenericType<Envelope<AnonymizationRequestStatus>> ANONYMIZATION = new GenericType<>() { };
     private static final GenericType<Envelope<JsonNode>> ACCEPTED = new GenericType<>() { };
     private static final GenericType<Page<EndUser>> END_USERS = new GenericType<>() { };
+    private static final GenericType<Page<EndUserContact>> END_USER_CONTACTS = new GenericType<>() { };
     private static final GenericType<Page<Conversation>> CONVERSATIONS = new GenericType<>() { };
     private static final GenericType<Envelope<InternalNote>> NOTE = new GenericType<>() { };
     private static final GenericType<Envelope<List<NoteText>>> NOTES = new GenericType<>() { };
@@ -157,6 +158,14 @@ public class DixaClient {
     public DixaOutcome<List<EndUser>> findEndUsersByPhone(String phone) {
         return DixaPagination.collect(pageKey -> call(DixaEndpoint.FIND_END_USERS_BY_PHONE,
                 () -> api.findEndUsersByPhone(version(), phone, pageKey), END_USERS));
+    }
+
+    /**
+     * One page of every end user with their addresses ({@code pageKey} null for the first; see
+     * {@link DixaPagination#forEachPage}). The caller hashes the addresses at once and keeps none.
+     */
+    public DixaOutcome<Page<EndUserContact>> listEndUsers(String pageKey) {
+        return call(DixaEndpoint.LIST_END_USERS, () -> api.listEndUsers(version(), pageKey), END_USER_CONTACTS);
     }
 
     /** All the end user's conversations, following {@code meta.next} to the end. */

@@ -16,6 +16,8 @@ public enum DixaEndpoint {
     FIND_END_USERS_BY_EMAIL("GET", "/endusers?email", true),
     FIND_END_USERS_BY_PHONE("GET", "/endusers?phone", true),
     LIST_END_USER_CONVERSATIONS("GET", "/endusers/{userId}/conversations", true),
+    /** Every end user, page by page: the daily re-resolution of e-mail/phone legal holds (addresses hashed at once). */
+    LIST_END_USERS("GET", "/endusers", true),
     // A note posted twice is visible to agents: a lost answer is not retried blindly (the caller checks first).
     LIST_INTERNAL_NOTES("GET", "/conversations/{conversationId}/notes", true),
     ADD_INTERNAL_NOTE("POST", "/conversations/{conversationId}/notes", false),

@@ -2,6 +2,7 @@ package com.erasureworker.pipeline;
 
 import com.erasureworker.api.Problem;
 import com.erasureworker.api.ProblemException;
+import com.erasureworker.controls.FourEyes;
 import com.erasureworker.privacy.Redaction;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.TicketNotFoundException;
@@ -16,17 +17,20 @@ import java.util.UUID;
  * Four-eyes approval of a ticket AWAITING_APPROVAL: a second person (dpo or admin, never the submitter) approves it,
  * and its targets become claimable (→ IN_PROGRESS), or rejects it with a reason (→ REJECTED, every target CANCELLED:
  * nothing is ever sent to Dixa). The transitions are {@link TicketLifecycle}'s; this class checks the four eyes. Each
- * decision is one transaction with one audit event naming both people.
+ * decision is one transaction with one audit event naming both people. People are compared by person id
+ * ({@code signin/People}); a sweep's submitters include whoever armed the retention policy ({@link FourEyes}).
  */
 @ApplicationScoped
 public class TicketApproval {
 
     private final TicketLifecycle lifecycle;
     private final KeyedHash fingerprint;
+    private final FourEyes fourEyes;
 
-    TicketApproval(TicketLifecycle lifecycle, KeyedHash fingerprint) {
+    TicketApproval(TicketLifecycle lifecycle, KeyedHash fingerprint, FourEyes fourEyes) {
         this.lifecycle = lifecycle;
         this.fingerprint = fingerprint;
+        this.fourEyes = fourEyes;
     }
 
     @Transactional
@@ -41,7 +45,7 @@ public class TicketApproval {
         return lifecycle.command(decidable(requestId, reject, actor), reject);
     }
 
-    private static ErasureRequest decidable(UUID requestId, TicketEvent decision, String actor) {
+    private ErasureRequest decidable(UUID requestId, TicketEvent decision, String actor) {
         ErasureRequest request = ErasureRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         if (request == null) {
             throw new TicketNotFoundException(requestId);
@@ -51,6 +55,12 @@ public class TicketApproval {
             throw new ProblemException(Problem.of(403, "forbidden", "Not allowed",
                     "Four eyes: the person who submitted a ticket cannot approve or reject it.",
                     List.of(new Problem.FieldError("requestedBy", "is you; another dpo or admin must decide"))));
+        }
+        if (fourEyes.isSubmitter(request, actor)) {
+            throw new ProblemException(Problem.of(403, "forbidden", "Not allowed",
+                    "Four eyes: you changed the retention policy this sweep runs under (you armed it), so you count "
+                            + "as its submitter and cannot approve or reject it.",
+                    List.of(new Problem.FieldError("armedBy", "includes you; another dpo or admin must decide"))));
         }
         return request;
     }

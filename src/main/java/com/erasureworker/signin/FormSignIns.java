@@ -17,7 +17,8 @@ import java.util.Locale;
  * checked. After the check, before the answer leaves: a failure (redirect to the error page) is counted into the same
  * throttle and {@code SIGN_IN_FAILURES} aggregation as the API's ({@link SignInFailures}); and while the user name's
  * own budget is spent, an address that has failed itself gets 429 whatever the password was (no session cookie), so a
- * guesser learns nothing while the real user, from an address without failures, still signs in.
+ * guesser learns nothing while the real user, from an address without failures, still signs in. A success gets the
+ * server-side session's id cookie ({@link ConsoleSessions}).
  */
 @ApplicationScoped
 public class FormSignIns {
@@ -36,10 +37,12 @@ public class FormSignIns {
 
     private final SignInThrottle throttle;
     private final SignInFailures failures;
+    private final ConsoleSessions sessions;
 
-    FormSignIns(SignInThrottle throttle, SignInFailures failures) {
+    FormSignIns(SignInThrottle throttle, SignInFailures failures, ConsoleSessions sessions) {
         this.throttle = throttle;
         this.failures = failures;
+        this.sessions = sessions;
     }
 
     void install(@Observes Router router) {
@@ -59,11 +62,18 @@ public class FormSignIns {
             String user = userName(context.request().getFormAttribute("j_username"));
             HttpServerResponse response = context.response();
             boolean throttled = throttle.userThrottledFor(user, address);
-            if (!succeeded(response)) {
+            boolean succeeded = succeeded(response);
+            if (!succeeded) {
                 failures.formFailed(address, user);
             }
             if (throttled) {
                 refuseAfterTheCheck(response);
+            } else if (succeeded) {
+                // The server-side session this sign-in starts (absolute lifetime, revoked at sign-out).
+                String person = context.request().getFormAttribute("j_username");
+                // Secure as the form cookie is: by the request's scheme, as trusted-proxy forwarding resolves it.
+                response.addCookie(sessions.start(person == null ? "" : person,
+                        "https".equalsIgnoreCase(context.request().scheme())));
             }
         });
         context.next();

@@ -2,6 +2,7 @@ package com.erasureworker.sweep;
 
 import com.erasureworker.audit.AuditTrail;
 import com.erasureworker.audit.AuditType;
+import com.erasureworker.controls.FourEyes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -16,11 +17,13 @@ public class RetentionPolicies {
     private final SweepSchedule schedule;
     private final AuditTrail audit;
     private final Clock clock;
+    private final FourEyes fourEyes;
 
-    RetentionPolicies(SweepSchedule schedule, AuditTrail audit, Clock clock) {
+    RetentionPolicies(SweepSchedule schedule, AuditTrail audit, Clock clock, FourEyes fourEyes) {
         this.schedule = schedule;
         this.audit = audit;
         this.clock = clock;
+        this.fourEyes = fourEyes;
     }
 
     @Transactional
@@ -44,6 +47,8 @@ public class RetentionPolicies {
             policy.updatedAt = Instant.now(clock);
             policy.updatedBy = actor;
             audit.record(AuditType.RETENTION_POLICY_CHANGED, actor, null, null, Map.of("old", before, "new", after));
+            // "Armed by": whoever changes the policy counts as a submitter of the sweeps it starts (four eyes).
+            fourEyes.policyChanged(actor, policy.enabled && !policy.dryRun);
             schedule.apply(policy);
         }
         return view(policy);

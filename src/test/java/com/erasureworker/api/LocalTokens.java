@@ -28,24 +28,30 @@ final class LocalTokens {
     static final String AUDIENCE = "dixa-erasure-worker";
 
     static String token(String subject, List<String> groups, Instant expires) {
-        return sign(KEYS, subject, groups, expires, AUDIENCE);
+        return sign(KEYS, subject, groups, expires, AUDIENCE, "");
+    }
+
+    /** With a {@code name} claim (the person's display name). */
+    static String token(String subject, String name, List<String> groups, Instant expires) {
+        return sign(KEYS, subject, groups, expires, AUDIENCE, ",\"name\":\"" + name + "\"");
     }
 
     /** A valid token of the same issuer, made for another application: must be refused. */
     static String forAnotherAudience(String subject, List<String> groups) {
-        return sign(KEYS, subject, groups, Instant.now().plusSeconds(300), "some-other-app");
+        return sign(KEYS, subject, groups, Instant.now().plusSeconds(300), "some-other-app", "");
     }
 
     /** A well-formed token signed by some other key: must be refused. */
     static String forged(String subject, List<String> groups) {
-        return sign(generate(), subject, groups, Instant.now().plusSeconds(300), AUDIENCE);
+        return sign(generate(), subject, groups, Instant.now().plusSeconds(300), AUDIENCE, "");
     }
 
-    private static String sign(KeyPair keys, String subject, List<String> groups, Instant expires, String audience) {
+    private static String sign(KeyPair keys, String subject, List<String> groups, Instant expires, String audience,
+            String extraClaims) {
         String header = encode("{\"alg\":\"RS256\",\"typ\":\"JWT\"}");
         String claims = encode("{\"iss\":\"" + ISSUER + "\",\"aud\":\"" + audience + "\",\"sub\":\"" + subject + "\",\"preferred_username\":\""
                 + subject + "\",\"groups\":[" + String.join(",", groups.stream().map(g -> "\"" + g + "\"").toList())
-                + "],\"iat\":" + Instant.now().minusSeconds(5).getEpochSecond() + ",\"exp\":" + expires.getEpochSecond() + "}");
+                + "]" + extraClaims + ",\"iat\":" + Instant.now().minusSeconds(5).getEpochSecond() + ",\"exp\":" + expires.getEpochSecond() + "}");
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(keys.getPrivate());

@@ -35,10 +35,10 @@ class OneWayInTest {
 
     @Test
     void aConsoleSessionCookieIsNoApiCredential() {
-        String session = given().formParam("j_username", "admin").formParam("j_password", "admin-demo-password")
-                .redirects().follow(false).post("/console/j_security_check").then().statusCode(302)
-                .extract().cookie("console-session");
-        given().cookie("console-session", session).redirects().follow(false).get("/console").then().statusCode(200);
+        var signIn = given().formParam("j_username", "admin").formParam("j_password", "admin-demo-password")
+                .redirects().follow(false).post("/console/j_security_check").then().statusCode(302).extract();
+        String session = signIn.cookie("console-session");
+        given().cookies(signIn.cookies()).redirects().follow(false).get("/console").then().statusCode(200);
 
         given().cookie("console-session", session).get(TICKETS).then().statusCode(401)
                 .contentType("application/problem+json").body("detail", containsString("not an API credential"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.RequestState;
+import com.erasureworker.signin.ConsoleSessions;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -46,8 +47,12 @@ class ConsoleBehindProxyTest {
         assertThat(signIn.headers().getValues("Set-Cookie")).anySatisfy(cookie ->
                 assertThat(cookie).startsWith("console-session=").contains("Secure").containsIgnoringCase("HttpOnly"));
         String session = signIn.cookie("console-session");
+        String sid = signIn.cookie(ConsoleSessions.COOKIE);
+        assertThat(signIn.headers().getValues("Set-Cookie")).anySatisfy(cookie ->
+                assertThat(cookie).startsWith(ConsoleSessions.COOKIE + "=").contains("Secure"));
 
-        Response form = proxied().cookie("console-session", session).get("/console/tickets/new");
+        Response form = proxied().cookie("console-session", session).cookie(ConsoleSessions.COOKIE, sid)
+                .get("/console/tickets/new");
         assertThat(form.statusCode()).isEqualTo(200);
         assertThat(form.header("Strict-Transport-Security")).startsWith("max-age=");
         assertThat(form.headers().getValues("Set-Cookie")).anySatisfy(cookie ->
@@ -55,7 +60,8 @@ class ConsoleBehindProxyTest {
         String csrfCookie = form.cookie(CsrfTokens.COOKIE);
         String token = token(form.body().asString());
 
-        Response submitted = proxied().cookie("console-session", session).cookie(CsrfTokens.COOKIE, csrfCookie)
+        Response submitted = proxied().cookie("console-session", session).cookie(ConsoleSessions.COOKIE, sid)
+                .cookie(CsrfTokens.COOKIE, csrfCookie)
                 .formParams(Map.of("csrf-token", token, "ticketRef", "PROXY-" + UUID.randomUUID(),
                         "subjectKind", "conversationIds", "subjectValue", "4243"))
                 .post("/console/tickets");
@@ -64,7 +70,8 @@ class ConsoleBehindProxyTest {
         assertThat(location).startsWith(PUBLIC + "/console/tickets/");
         String id = location.substring(location.lastIndexOf('/') + 1);
 
-        Response cancelled = proxied().cookie("console-session", session).cookie(CsrfTokens.COOKIE, csrfCookie)
+        Response cancelled = proxied().cookie("console-session", session).cookie(ConsoleSessions.COOKIE, sid)
+                .cookie(CsrfTokens.COOKIE, csrfCookie)
                 .formParam("csrf-token", token).post("/console/tickets/" + id + "/cancel");
         assertThat(cancelled.statusCode()).isEqualTo(303);
         assertThat(cancelled.header("Location")).isEqualTo(PUBLIC + "/console/tickets/" + id);
