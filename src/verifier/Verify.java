@@ -124,13 +124,29 @@ public class Verify {
             throw new Failure("usage: java Verify.java [--pdf-key=SHA256] audit-key.pem [chain.jsonl] "
                     + "[checkpoints.jsonl] [certificate.json] [certificate.pdf] (exactly one public key)", true);
         }
-        readKey(keys.get(0));
-        chains.forEach(this::verifyChain);
-        checkpointFiles.forEach(this::verifyCheckpoints);
-        certificates.forEach(this::verifyCertificate);
-        pdfs.forEach(this::verifyPdf);
+        naming(keys, this::readKey);
+        naming(chains, this::verifyChain);
+        naming(checkpointFiles, this::verifyCheckpoints);
+        naming(certificates, this::verifyCertificate);
+        naming(pdfs, this::verifyPdf);
         if (chain.isEmpty()) {
             System.out.println("NOTE  no chain export given: the events certificates name were not placed in a chain.");
+        }
+    }
+
+    /** Runs {@code check} on each file; a failure names the file it is about. */
+    private static void naming(List<Path> files, java.util.function.Consumer<Path> check) {
+        for (Path file : files) {
+            try {
+                check.accept(file);
+            } catch (Failure failure) {
+                if (failure.getMessage().startsWith(file.toString())) {
+                    throw failure;
+                }
+                throw new Failure(file + ": " + failure.getMessage(), failure.usage);
+            } catch (RuntimeException unexpected) {
+                throw fail(file + ": cannot be read as expected (" + unexpected + ")");
+            }
         }
     }
 

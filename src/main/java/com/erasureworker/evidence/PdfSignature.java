@@ -11,6 +11,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cms.CMSProcessableByteArray;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
@@ -72,7 +73,7 @@ public class PdfSignature {
                     .build(new JcaContentSignerBuilder(PdfSigningKey.signatureAlgorithm(key.privateKey()))
                             .build(key.privateKey()), key.chain().get(0)));
             generator.addCertificates(new JcaCertStore(key.chain()));
-            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded();
+            return generator.generate(new CMSProcessableByteArray(content), false).getEncoded(ASN1Encoding.DER);
         } catch (Exception e) {
             throw new IOException("the certificate PDF could not be signed", e);
         }

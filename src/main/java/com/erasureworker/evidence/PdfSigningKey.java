@@ -3,6 +3,7 @@ package com.erasureworker.evidence;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +58,7 @@ public class PdfSigningKey {
     private final PrivateKey privateKey;
     private final List<X509Certificate> chain;
 
+    @Inject
     PdfSigningKey(@ConfigProperty(name = "certificate.pdf-signing-key") Optional<String> key,
             @ConfigProperty(name = "certificate.pdf-signing-certificate") Optional<String> certificate) {
         this(key.filter(value -> !value.isBlank()).map(PdfSigningKey::readKey).orElseGet(PdfSigningKey::perProcess),
