@@ -103,6 +103,15 @@ class OfflineVerifierTest {
                 "Ed25519 signature valid", "audit events sit in the verified chain", "PDF signature valid",
                 "sits in the verified chain", "is signed by a verified checkpoint", "PASSED");
         assertThat(run.output).doesNotContain("FAIL");
+        keepForALook(key, chain, checkpoints, files.resolve("certificate.json"), files.resolve("certificate.pdf"));
+    }
+
+    /** The files stay in target/verifier-example, to try the commands of docs/verifying-proof.md on. */
+    private static void keepForALook(Path... kept) throws IOException {
+        Path example = Files.createDirectories(Path.of("target", "verifier-example"));
+        for (Path file : kept) {
+            Files.copy(file, example.resolve(file.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     @Test
