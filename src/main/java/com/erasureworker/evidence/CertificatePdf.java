@@ -84,7 +84,7 @@ public class CertificatePdf {
             pdf.heading("Audit chain");
             position(pdf, "Ticket's last event", c.lastTicketEvent());
             position(pdf, "Chain head at issuance", c.chainHeadAtIssuance());
-            pdf.line("Check with GET /api/v1/audit-events/verify; the hash is SHA-256(previous hash || canonical event).");
+            pdf.line("Check with GET /api/v1/audit-events/verify; each hash covers the event and the hash before it.");
             if (c.checkpoint() != null) {
                 pdf.field("Signed checkpoint", "sequence " + c.checkpoint().sequence() + ", signed "
                         + c.checkpoint().signedAt() + ", Ed25519 key " + c.checkpoint().keyId())

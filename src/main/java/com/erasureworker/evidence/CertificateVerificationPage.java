@@ -16,6 +16,7 @@ final class CertificateVerificationPage {
         pdf.line("This file is signed (PDF signature, CMS adbe.pkcs7.detached, " + pdfKey.algorithm() + ") by")
                 .line("    " + pdfKey.chain().get(0).getSubjectX500Principal().getName())
                 .line("    signing public key SHA-256 " + pdfKey.publicKeySha256())
+                .line("    (served at GET " + api + "/certificate-signing-key)")
                 .line("A PDF reader (e.g. Adobe Acrobat Reader, Okular, or `pdfsig` from poppler-utils) shows it as valid "
                         + "while no byte has changed. The signature names the audit event that recorded this issue.");
         pdf.heading("2. The audit trail");

@@ -99,6 +99,11 @@ class OfflineVerifierTest {
         Run run = verify(key, chain, checkpoints, write("certificate.json", json), write("certificate.pdf", pdf));
 
         assertThat(run.status).as(run.output).isZero();
+        String pinned = as("auditor").get("/api/v1/certificate-signing-key").then().statusCode(200).extract()
+                .path("publicKeySha256");
+        assertThat(run.output).contains("signing public key SHA-256 " + pinned);
+        Run pinnedRun = verify(Path.of("--pdf-key=" + pinned), key, files.resolve("certificate.pdf"));
+        assertThat(pinnedRun.output).as(pinnedRun.output).contains("signed by the expected key " + pinned, "PASSED");
         assertThat(run.output).contains("every hash recomputed", "each signature checked with key",
                 "Ed25519 signature valid", "audit events sit in the verified chain", "PDF signature valid",
                 "sits in the verified chain", "is signed by a verified checkpoint", "PASSED");
