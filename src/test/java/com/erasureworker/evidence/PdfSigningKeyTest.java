@@ -87,7 +87,7 @@ class PdfSigningKeyTest {
                 "FORCE_NOW", new Certificate.Subject("EMAIL", "ab".repeat(32)), List.of(),
                 new Certificate.Entities(0, "cd".repeat(32), "/api/v1/erasure-requests/x/certificate/entities"),
                 List.of(), new Certificate.Evidence(now, "all", List.of()), null, null,
-                new AuditCheckpoint(7, "ef".repeat(32), now, "0123456789abcdef", "c2lnbmF0dXJl"));
+                new AuditCheckpoint(7, "ef".repeat(32), now, "0123456789abcdef", "c2lnbmF0dXJl"), null);
     }
 
     private String auditKey() throws Exception {
