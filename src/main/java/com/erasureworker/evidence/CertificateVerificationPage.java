@@ -17,8 +17,9 @@ final class CertificateVerificationPage {
                 .line("    " + pdfKey.chain().get(0).getSubjectX500Principal().getName())
                 .line("    signing public key SHA-256 " + pdfKey.publicKeySha256())
                 .line("    (served at GET " + api + "/certificate-signing-key)")
-                .line("A PDF reader (e.g. Adobe Acrobat Reader, Okular, or `pdfsig` from poppler-utils) shows it as valid "
-                        + "while no byte has changed. The signature names the audit event that recorded this issue.");
+                .line("A PDF reader that checks signatures shows it as valid while no byte has changed (checked with "
+                        + "poppler's pdfsig, the engine of Okular and Evince: `pdfsig certificate.pdf`). The signature "
+                        + "names the audit event that recorded this issue.");
         pdf.heading("2. The audit trail");
         if (c.checkpoint() != null) {
             pdf.line("This issue is audit event " + c.checkpoint().sequence() + " (CERTIFICATE_ISSUED), hash")
