@@ -144,6 +144,22 @@ class OfflineVerifierTest {
     }
 
     @Test
+    void aCheckpointLeftOutOfTheExportBreaksTheirContinuity() throws Exception {
+        as("auditor").get(TICKETS + "/" + ticket + "/certificate").then().statusCode(200); // one more checkpoint
+        download();
+        List<String> lines = new ArrayList<>(Files.readAllLines(checkpoints));
+        assertThat(lines).hasSizeGreaterThanOrEqualTo(3);
+        lines.remove(lines.size() - 2);
+        Path cut = Files.write(files.resolve("cut-checkpoints.jsonl"), lines);
+
+        Run run = verify(key, chain, cut);
+
+        assertThat(run.status).as(run.output).isEqualTo(1);
+        assertThat(run.output).containsPattern("FAIL  .*cut-checkpoints.jsonl checkpoint at sequence \\d+: does not "
+                + "name the checkpoint before it .*: a checkpoint was removed, or the trail was rewound");
+    }
+
+    @Test
     void oneChangedByteInTheJsonCertificateFailsItsSignature() throws Exception {
         download();
         int at = new String(json, StandardCharsets.UTF_8).indexOf("VERIFY-") + "VERIFY-".length();
