@@ -26,11 +26,13 @@ public class TicketDownloads {
     private final ConsoleSession session;
     private final CertificateIssuer certificates;
     private final CertificateJson certificateJson;
+    private final CertificatePdf certificatePdf;
     private final AuditCsv auditCsv;
 
     TicketDownloads(ConsoleSession session, CertificateIssuer certificates, CertificateJson certificateJson,
-            AuditCsv auditCsv) {
+            CertificatePdf certificatePdf, AuditCsv auditCsv) {
         this.certificateJson = certificateJson;
+        this.certificatePdf = certificatePdf;
         this.session = session;
         this.certificates = certificates;
         this.auditCsv = auditCsv;
@@ -42,7 +44,7 @@ public class TicketDownloads {
     @RolesAllowed({ "dpo", "auditor", "admin" })
     public Response certificatePdf(@PathParam("id") UUID id) {
         Certificate certificate = certificates.issue(id, session.viewer().name(), "pdf", false);
-        return Response.ok(CertificatePdf.render(certificate), CertificateResource.PDF)
+        return Response.ok(certificatePdf.render(certificate), CertificateResource.PDF)
                 .header("Content-Disposition", "attachment; filename=\"" + fileName(certificate) + ".pdf\"").build();
     }
 

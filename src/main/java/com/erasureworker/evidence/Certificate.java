@@ -35,13 +35,15 @@ public record Certificate(
         @Schema(description = "the ticket's last audit event before this certificate was issued") ChainPosition lastTicketEvent,
         @Schema(description = "the audit chain's head when the certificate was issued") ChainPosition chainHeadAtIssuance,
         @Schema(description = "the signed checkpoint of the CERTIFICATE_ISSUED event, which covers everything above; "
-                + "check it with GET /api/v1/audit-events/public-key") AuditCheckpoint checkpoint) {
+                + "check it with GET /api/v1/audit-events/public-key") AuditCheckpoint checkpoint,
+        @Schema(description = "JSON only, its last member: the Ed25519 signature over this certificate's RFC 8785 form "
+                + "without it (docs/verifying-proof.md, section 5)") CertificateSignature signature) {
 
     /** This certificate with the signed checkpoint of its own CERTIFICATE_ISSUED event, known once it is appended. */
     Certificate signedBy(AuditCheckpoint signed) {
         return new Certificate(issuedAt, issuedBy, ticketId, ticketRef, source, requestedBy, receivedAt, dueAt,
                 completedAt, deadlineKept, outcome, closePolicy, subject, erased, entities, policyDecisions, evidence,
-                lastTicketEvent, chainHeadAtIssuance, signed);
+                lastTicketEvent, chainHeadAtIssuance, signed, null);
     }
 
     /** The data subject as the ticket keeps it: its type and, for e-mail/phone, the keyed hash, never the value. */

@@ -125,7 +125,7 @@ public class CertificateIssuer {
                         "/api/v1/erasure-requests/" + ticketId + "/certificate/entities"),
                 decisions.stream().map(e -> new Certificate.PolicyDecision(e.sequence, e.occurredAt, e.type, e.targetId,
                         e.detail)).toList(),
-                evidence(captured, streamedLists), position(last), position(head), null);
+                evidence(captured, streamedLists), position(last), position(head), null, null);
         return new Built(certificate, last == null ? 0 : last.sequence, headSequence, (int) targetCount,
                 captured.entries);
     }

@@ -1,17 +1,33 @@
 package com.erasureworker.evidence;
 
+import com.erasureworker.audit.AuditSigningKey;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** The certificate of erasure as a PDF a DPO can attach to the ticket: the same facts as the JSON, in reading order. */
-public final class CertificatePdf {
+/**
+ * The certificate of erasure as a PDF a DPO can attach to the ticket: the same facts as the JSON, in reading order,
+ * then a page that says how to verify it, signed so a PDF reader shows whether it was changed ({@link PdfSignature}).
+ */
+@ApplicationScoped
+public class CertificatePdf {
 
-    private CertificatePdf() {
+    private final PdfSignature signature;
+    private final AuditSigningKey auditKey;
+
+    CertificatePdf(PdfSignature signature, AuditSigningKey auditKey) {
+        this.signature = signature;
+        this.auditKey = auditKey;
     }
 
-    public static byte[] render(Certificate c) {
+    /** The signed PDF of {@code c}. */
+    public byte[] render(Certificate c) {
+        return signature.sign(unsigned(c, auditKey.keyId(), signature.key()), c);
+    }
+
+    static byte[] unsigned(Certificate c, String auditKeyId, PdfSigningKey pdfKey) {
         try (PdfLines pdf = new PdfLines("Certificate of erasure " + c.ticketRef())) {
             pdf.title("Certificate of erasure")
                     .line("Personal data erased from Dixa under GDPR Art. 17, as recorded in the worker's audit trail.")
@@ -68,7 +84,7 @@ public final class CertificatePdf {
             pdf.heading("Audit chain");
             position(pdf, "Ticket's last event", c.lastTicketEvent());
             position(pdf, "Chain head at issuance", c.chainHeadAtIssuance());
-            pdf.line("Check with GET /api/v1/audit-events/verify; the hash is SHA-256(previous hash || canonical event).");
+            pdf.line("Check with GET /api/v1/audit-events/verify; each hash covers the event and the hash before it.");
             if (c.checkpoint() != null) {
                 pdf.field("Signed checkpoint", "sequence " + c.checkpoint().sequence() + ", signed "
                         + c.checkpoint().signedAt() + ", Ed25519 key " + c.checkpoint().keyId())
@@ -77,6 +93,7 @@ public final class CertificatePdf {
             }
             pdf.heading("Issued");
             pdf.field("Issued at", c.issuedAt()).field("Issued by", c.issuedBy());
+            CertificateVerificationPage.write(pdf, c, auditKeyId, pdfKey);
             return pdf.toBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -45,8 +45,11 @@ public class CertificateResource {
     private final CertificateIssuer issuer;
     private final CertificateEntities entities;
     private final CertificateJson json;
+    private final CertificatePdf pdf;
 
-    CertificateResource(CertificateIssuer issuer, CertificateEntities entities, CertificateJson json) {
+    CertificateResource(CertificateIssuer issuer, CertificateEntities entities, CertificateJson json,
+            CertificatePdf pdf) {
+        this.pdf = pdf;
         this.issuer = issuer;
         this.entities = entities;
         this.json = json;
@@ -86,7 +89,7 @@ public class CertificateResource {
             // Streamed: the decisions and the evidence of a large ticket are never held in memory whole.
             return Response.ok(json.body(certificate), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.ok(CertificatePdf.render(certificate), PDF)
+        return Response.ok(this.pdf.render(certificate), PDF)
                 .header("Content-Disposition", "attachment; filename=\"certificate-" + certificate.ticketRef()
                         .replaceAll("[^A-Za-z0-9._-]", "_") + ".pdf\"")
                 .build();

@@ -50,6 +50,17 @@ final class PdfLines implements AutoCloseable {
         return this;
     }
 
+    /** Continues on a fresh page. */
+    PdfLines page() {
+        try {
+            content.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        newPage();
+        return this;
+    }
+
     PdfLines field(String label, Object value) {
         return line(label + ": " + (value == null ? "-" : value));
     }

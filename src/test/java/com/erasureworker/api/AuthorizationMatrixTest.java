@@ -51,6 +51,7 @@ class AuthorizationMatrixTest {
                 new Endpoint("GET", "/api/v1/audit-events/verify", null, 401, 403, 200, 200),
                 new Endpoint("GET", "/api/v1/audit-events/head", null, 401, 403, 200, 200),
                 new Endpoint("GET", "/api/v1/audit-events/public-key", null, 401, 200, 200, 200),
+                new Endpoint("GET", "/api/v1/certificate-signing-key", null, 401, 200, 200, 200),
                 new Endpoint("GET", "/api/v1/audit-events", null, 401, 403, 200, 200),
                 new Endpoint("GET", TICKETS + "/" + UNKNOWN + "/certificate", null, 401, 404, 404, 404),
                 new Endpoint("GET", "/api/v1/retention-policy", null, 401, 200, 200, 200),
