@@ -22,7 +22,8 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * The certificate's annex: every erased entity of a ticket with its Dixa request id and {@code processedAt}, as CSV
+ * The certificate's annex: every erased entity of a ticket with its Dixa request id and {@code processedAt} (a sweep's
+ * conversations left alone as REOPENED were not erased and are not listed; the sweep run lists them), as CSV
  * streamed from a server-side cursor, so a 100,000-target ticket never sits in memory. The same bytes are produced
  * every time (fixed order, fixed formatting), which is what lets the PDF print the annex's SHA-256 and bind it.
  */
@@ -39,7 +40,8 @@ public class CertificateEntities {
     private static final String SELECT = "select t.type, t.dixa_id, t.dixa_request_id, t.initiated_at, "
             + "coalesce(t.processed_at, (select o.processed_at from anonymization_observation o where o.target_id = t.id "
             + "and o.dixa_request_id = t.dixa_request_id and o.processed_at is not null order by o.id desc limit 1)), "
-            + "t.verification, t.verified_at from erasure_target t where t.request_id = ? order by t.created_at, t.id";
+            + "t.verification, t.verified_at from erasure_target t where t.request_id = ? and t.state <> 'REOPENED' "
+            + "order by t.created_at, t.id";
 
     private final AgroalDataSource dataSource;
 

@@ -9,6 +9,7 @@ import com.erasureworker.erasure.AnonymizationObservation;
 import com.erasureworker.erasure.CoveredConversation;
 import com.erasureworker.erasure.ErasureRequest;
 import com.erasureworker.erasure.ErasureTarget;
+import com.erasureworker.erasure.TargetState;
 import com.erasureworker.erasure.RequestState;
 import com.erasureworker.erasure.TargetType;
 import com.erasureworker.erasure.TicketConflictException;
@@ -113,8 +114,10 @@ public class CertificateIssuer {
         AuditEvent head = headSequence == 0 ? null : AuditEvent.findById(headSequence);
         List<AuditEvent> decisions = streamedLists ? List.of()
                 : AuditEvent.list("requestId = ?1 and type in ?2 order by sequence", ticketId, POLICY_DECISIONS);
-        long targetCount = ErasureTarget.count("requestId", ticketId);
-        List<ErasureTarget> targets = targetCount > INLINE_ENTITIES ? null : request.targets();
+        // Erased entities only: a sweep's conversations left alone as REOPENED are listed by the sweep run.
+        long targetCount = ErasureTarget.count("requestId = ?1 and state <> ?2", ticketId, TargetState.REOPENED);
+        List<ErasureTarget> targets = targetCount > INLINE_ENTITIES ? null : request.targets().stream()
+                .filter(target -> target.state != TargetState.REOPENED).toList();
 
         Certificate certificate = new Certificate(Instant.now(clock).truncatedTo(ChronoUnit.MILLIS), issuedBy,
                 request.id, request.ticketRef, request.source.name(), request.requestedBy, request.receivedAt,

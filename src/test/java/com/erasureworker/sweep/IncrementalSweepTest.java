@@ -162,6 +162,13 @@ class IncrementalSweepTest {
                 .noneMatch(path -> path.contains("/" + reopened + "/") || path.contains("/" + closedAgain + "/"));
         assertThat(simulator.conversation(reopened).orElseThrow().state()).isEqualTo(ConversationState.Open);
         assertThat(simulator.conversation(closedAgain).orElseThrow().anonymizedAt()).isNull();
+
+        // The sweep ticket's certificate lists what was erased, not what was left alone.
+        pipeline.captureEvidence();
+        JsonPath certificate = as("auditor").get("/api/v1/erasure-requests/" + run.getString("ticketId")
+                + "/certificate").then().statusCode(200).extract().jsonPath();
+        assertThat(certificate.getLong("entities.count")).isEqualTo(1);
+        assertThat(certificate.getList("erased.dixaId", String.class)).containsExactly(String.valueOf(due));
     }
 
     /** {@code count} conversations closed evenly over {@code years} years before the cutoff. */
