@@ -145,7 +145,9 @@ class StatusPoller {
             return StatusReads.OverdueReads.ANY;
         }
         Instant last = lastOverdueRead;
-        if (last != null && Instant.now(clock).isBefore(last.plus(overdueSpacing))) {
+        Instant now = Instant.now(clock);
+        // A read stamped in the future (the clock was set back) says nothing about the spacing now.
+        if (last != null && !last.isAfter(now) && now.isBefore(last.plus(overdueSpacing))) {
             return StatusReads.OverdueReads.NONE;
         }
         return StatusReads.OverdueReads.OLDEST;
