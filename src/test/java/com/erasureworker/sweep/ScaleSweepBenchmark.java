@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * One retention sweep of {@code -Dbench.conversations=N} (default 20,000) closed conversations from enumeration to
  * certificate through the simulator at 100 requests/s (burst 40) with a 5 s processing delay, the worker paced to the
  * same budget and every job running (pipeline, status reads, sweep runs, evidence). A 3-conversation DPO ticket is
- * submitted once the sweep's targets are released. Prints all-in Dixa calls per conversation (goal ≤ 3.05), sweep
+ * submitted once the sweep's targets are released. Prints all-in Dixa calls per conversation (goal ≤ 4.05: the read before erasing is one more), sweep
  * start to certificate against the bound all-in calls ÷ rate (goal ≤ 1.15 ×), 429s (goal 0), peak heap (goal ≤ 256 MB
  * with -Xmx512m), the certificate's JSON, PDF and CSV annex times and sizes, and the DPO ticket's completion to
  * certificate time (goal ≤ 30 s). Run on purpose, for about 10 minutes at 20,000:
@@ -145,7 +145,7 @@ class ScaleSweepBenchmark {
         System.out.printf("%n=== scale sweep benchmark: %,d closed conversations, 100 requests/s (burst 40), 5 s "
                 + "processing delay ===%n", conversations);
         System.out.printf("Dixa calls: %,d (%,d for the DPO ticket's conversations)%n", calls.size(), dpoCalls);
-        System.out.printf("all-in calls per sweep conversation: %.3f (goal <= 3.05)%n",
+        System.out.printf("all-in calls per sweep conversation: %.3f (goal <= 4.05)%n",
                 sweepCalls / (double) conversations);
         System.out.printf("sweep start to certificate: %.1f s; bound %,d calls / 100/s = %.1f s; %.2f x (goal <= 1.15)%n",
                 sweepToCertificate, sweepCalls, bound, sweepToCertificate / bound);
