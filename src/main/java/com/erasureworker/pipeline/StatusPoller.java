@@ -186,7 +186,8 @@ class StatusPoller {
 
     /**
      * When the head of Dixa's queue can first be processed, judged by the request just ahead of it, which was read at
-     * the front of the queue (not behind it): a FIFO queue takes about as long for the next one. A read before that
+     * the front of the queue (not behind it): a FIFO queue takes about as long for the next one, counted from the
+     * head's 202 (which Dixa sent after its initiatedAt). A read before that
      * would find it queued, a call spent for nothing. Null when nothing is known yet, or the head is overdue. Only the
      * scheduled job waits for it; a pass run by hand reads what is due.
      */
@@ -196,7 +197,7 @@ class StatusPoller {
             return null;
         }
         Duration capped = delay.compareTo(config.poll().overdueMin()) > 0 ? config.poll().overdueMin() : delay;
-        return due.acceptedAt().plus(capped.multipliedBy(9).dividedBy(10));
+        return due.acceptedAt().plus(capped);
     }
 
     private Read readTogether(List<StatusReads.Due> group) {
