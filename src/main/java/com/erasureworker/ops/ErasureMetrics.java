@@ -55,7 +55,7 @@ public class ErasureMetrics {
             gauge("erasure.tickets", "Erasure tickets by state", "ticket:" + state.name(), "state", state.name());
         }
         for (TargetState state : TargetState.values()) {
-            if (state == TargetState.DONE || state == TargetState.CANCELLED || state == TargetState.REOPENED) {
+            if (state.terminal() && state != TargetState.FAILED) {
                 continue;
             }
             gauge("erasure.targets", "Unsettled erasure targets by state", "target:" + state.name(), "state", state.name());

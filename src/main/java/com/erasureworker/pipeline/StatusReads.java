@@ -166,6 +166,14 @@ class StatusReads {
         return lifecycle.applyStatus(due.targetId(), answer.calls(), new StepResult.AlreadyAnonymized(0));
     }
 
+    /**
+     * How long to wait before reading again something Dixa has not finished after {@code age}:
+     * max(WORKER_POLL_MIN_INTERVAL, WORKER_POLL_AGE_FRACTION × age).
+     */
+    static Duration readAgainAfter(WorkerConfig.Poll poll, Duration age) {
+        return Duration.ofMillis(Math.max(poll.minInterval().toMillis(), (long) (age.toMillis() * poll.ageFraction())));
+    }
+
     /** What a read means: processed, still queued (read again after a share of its age), stuck, or a failed read. */
     StepResult result(Instant acceptedAt, DixaOutcome<AnonymizationRequestStatus> answer) {
         if (!answer.isOk()) {
@@ -181,9 +189,7 @@ class StatusReads {
             return new StepResult.Stuck("stuck: Dixa has not processed request " + status.id() + " after "
                     + age.toHours() + " h (a retry asks Dixa again)");
         }
-        long waitMillis = Math.max(config.poll().minInterval().toMillis(),
-                (long) (age.toMillis() * config.poll().ageFraction()));
-        return new StepResult.StillQueued(status, now.plusMillis(waitMillis));
+        return new StepResult.StillQueued(status, now.plus(readAgainAfter(config.poll(), age)));
     }
 
 }

@@ -73,9 +73,7 @@ class VerifyStep {
         if (work.processedAt() == null || now.isAfter(work.processedAt().plus(config.verify().lag()))) {
             return new StepResult.Transient(reason, null, true);
         }
-        Duration since = Duration.between(work.processedAt(), now);
-        Duration wait = Duration.ofMillis(Math.max(config.poll().minInterval().toMillis(),
-                (long) (since.toMillis() * config.poll().ageFraction())));
+        Duration wait = StatusReads.readAgainAfter(config.poll(), Duration.between(work.processedAt(), now));
         return new StepResult.Transient(reason + " yet (read again within WORKER_VERIFY_LAG)", wait, false);
     }
 

@@ -36,6 +36,13 @@ class SweepEnumeration {
     /** How one window's walk ended. */
     private enum WindowEnd { READ, TOO_DEEP, FULL, REFUSED, FAILED }
 
+    /** A window's walk: how it ended, and Dixa's failure when it was refused or failed. */
+    private record Walk(WindowEnd end, DixaOutcome<?> failure) {
+        Walk(WindowEnd end) {
+            this(end, null);
+        }
+    }
+
     /**
      * Carries on from the run's saved window and page key to the cutoff (or the run's limit).
      *
@@ -55,9 +62,8 @@ class SweepEnumeration {
                 cursor = lifecycle.windowDone(run.id, owner, config.searchDepth());
                 continue;
             }
-            DixaOutcome<?>[] failure = {null};
-            WindowEnd end = walk(run, owner, window, channels, failure);
-            switch (end) {
+            Walk walk = walk(run, owner, window, channels);
+            switch (walk.end()) {
                 case READ -> cursor = lifecycle.windowDone(run.id, owner, config.searchDepth());
                 case FULL -> {
                     lifecycle.enumerated(run.id, owner, true);
@@ -66,22 +72,21 @@ class SweepEnumeration {
                 case TOO_DEEP -> {
                     cursor = lifecycle.splitWindow(run.id, owner);
                     if (cursor.isEmpty()) {
-                        lifecycle.failed(run.id, owner, DixaOutcome.failure(DixaOutcome.Kind.BAD_REQUEST,
-                                "more closed conversations in one second than the search depth allows", null,
-                                List.of()));
-                        return DixaOutcome.failure(DixaOutcome.Kind.BAD_REQUEST, "window too deep", null, List.of());
+                        // Only Dixa's own 400 gets here: a window of one second is never split for our depth.
+                        lifecycle.failed(run.id, owner, walk.failure());
+                        return walk.failure().map(value -> null);
                     }
                 }
                 case REFUSED -> {
                     cursor = lifecycle.halvePageSize(run.id, owner);
                     if (cursor.isEmpty()) {
-                        lifecycle.failed(run.id, owner, failure[0]);
-                        return failure[0].map(value -> null);
+                        lifecycle.failed(run.id, owner, walk.failure());
+                        return walk.failure().map(value -> null);
                     }
                 }
                 case FAILED -> {
-                    lifecycle.failed(run.id, owner, failure[0]);
-                    return failure[0].map(value -> null);
+                    lifecycle.failed(run.id, owner, walk.failure());
+                    return walk.failure().map(value -> null);
                 }
             }
         }
@@ -90,8 +95,7 @@ class SweepEnumeration {
     }
 
     /** One window from its saved page key to its end, the run's limit, or the depth the search allows. */
-    private WindowEnd walk(SweepRun run, String owner, SearchWindows.Cursor window, List<String> channels,
-            DixaOutcome<?>[] failure) {
+    private Walk walk(SweepRun run, String owner, SearchWindows.Cursor window, List<String> channels) {
         SearchParameters parameters = SearchParameters.closedBetween(window.from(), window.to(), channels);
         int[] hits = {window.hits()};
         int[] room = {window.room()};
@@ -111,16 +115,15 @@ class SweepEnumeration {
                     return room[0] > 0 && !tooDeep[0];
                 });
         if (!walked.isOk()) {
-            failure[0] = walked;
             if (walked.kind() == DixaOutcome.Kind.BAD_REQUEST) {
                 // Deeper than Dixa pages (its limit may be below ours), or a page size it refuses.
-                return hits[0] > 0 ? WindowEnd.TOO_DEEP : WindowEnd.REFUSED;
+                return new Walk(hits[0] > 0 ? WindowEnd.TOO_DEEP : WindowEnd.REFUSED, walked);
             }
-            return WindowEnd.FAILED;
+            return new Walk(WindowEnd.FAILED, walked);
         }
         if (nextKey[0] == null) {
-            return WindowEnd.READ;
+            return new Walk(WindowEnd.READ);
         }
-        return room[0] <= 0 ? WindowEnd.FULL : WindowEnd.TOO_DEEP;
+        return new Walk(room[0] <= 0 ? WindowEnd.FULL : WindowEnd.TOO_DEEP);
     }
 }

@@ -126,9 +126,8 @@ class SweepLifecycle {
             run.sweptFrom = from.isAfter(run.cutoff) ? run.cutoff : from;
             run.windowFrom = run.sweptFrom;
             run.windowTo = SearchWindows.firstTo(run.sweptFrom, run.cutoff, sameScope);
-            run.windowHits = 0;
             run.pageSize = run.pageSize == null ? pageSize : run.pageSize;
-            run.pageKey = null;
+            return fromFirstPage(run);
         }
         return cursor(run);
     }
@@ -148,9 +147,7 @@ class SweepLifecycle {
             return Optional.empty();
         }
         run.windowTo = half.get();
-        run.windowHits = 0;
-        run.pageKey = null;
-        return Optional.of(cursor(run));
+        return Optional.of(fromFirstPage(run));
     }
 
     /**
@@ -166,9 +163,7 @@ class SweepLifecycle {
             return Optional.empty();
         }
         run.pageSize = run.pageSize / 2;
-        run.windowHits = 0;
-        run.pageKey = null;
-        return Optional.of(cursor(run));
+        return Optional.of(fromFirstPage(run));
     }
 
     /**
@@ -187,9 +182,14 @@ class SweepLifecycle {
         Instant nextTo = SearchWindows.nextTo(run.windowFrom, run.windowTo, run.windowHits, depth, run.cutoff);
         run.windowFrom = run.windowTo;
         run.windowTo = nextTo;
+        return Optional.of(fromFirstPage(run));
+    }
+
+    /** The run's current window, searched from its first page. */
+    private static SearchWindows.Cursor fromFirstPage(SweepRun run) {
         run.windowHits = 0;
         run.pageKey = null;
-        return Optional.of(cursor(run));
+        return cursor(run);
     }
 
     private static SearchWindows.Cursor cursor(SweepRun run) {

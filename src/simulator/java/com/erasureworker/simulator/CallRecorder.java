@@ -36,19 +36,16 @@ public class CallRecorder {
         String query = rc.request().query();
         String authorization = rc.request().getHeader("Authorization");
         AtomicBoolean logged = new AtomicBoolean();
-        // Logged as the status line is written, before the client can have the answer: a test that has an answer
-        // finds its call in the log. A connection reset before any answer is logged when the exchange ends.
-        rc.addHeadersEndHandler(headers -> {
-            if (logged.compareAndSet(false, true)) {
-                log.add(new SimCall(at, method, path, query, rc.response().getStatusCode(), authorization, rc.get(BODY)));
-            }
-        });
-        rc.addEndHandler(done -> {
+        Runnable once = () -> {
             if (logged.compareAndSet(false, true)) {
                 int status = rc.get(RESET) != null ? 0 : rc.response().getStatusCode();
                 log.add(new SimCall(at, method, path, query, status, authorization, rc.get(BODY)));
             }
-        });
+        };
+        // Logged as the status line is written, before the client can have the answer: a test that has an answer
+        // finds its call in the log. A connection reset before any answer is logged when the exchange ends.
+        rc.addHeadersEndHandler(headers -> once.run());
+        rc.addEndHandler(done -> once.run());
         rc.next();
     }
 }
